@@ -1,0 +1,1 @@
+"""Rooted Desktop: offline planning and coaching documentation for Rooted in Relationships."""

@@ -1,0 +1,153 @@
+"""The command line: the GUI's actions, headless, over the same services.
+
+Exit 0 on success, 2 on bad usage (argparse), 1 for anything else with the reason on
+stderr: one line, plus one ``line N: reason`` line per bad row of an import. Never a
+traceback: unexpected errors go to the log file with theirs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rooted_desktop import identity
+from rooted_desktop.core.errors import UserError
+from rooted_desktop.paths import Paths
+
+if TYPE_CHECKING:
+    from rooted_desktop.services.container import Services
+
+log = logging.getLogger(__name__)
+
+COMMANDS = ("demo", "import", "export")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=identity.APP_ID,
+        description=f"{identity.APP_NAME}: planning and coaching documentation, offline.",
+    )
+    parser.add_argument("--version", action="version", version=identity.version())
+    _data_dir_option(parser, default=None)
+    parser.add_argument("--demo", action="store_true", help="open the app on a separate demo store")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="create a demo (or stress) store")
+    _data_dir_option(demo)
+    demo.add_argument("--providers", type=_positive_int, default=12, metavar="N")
+    demo.add_argument("--years", type=_positive_int, default=2, metavar="N")
+
+    imports = commands.add_parser("import", help="import a roster CSV or a full JSON export")
+    _data_dir_option(imports)
+    imports.add_argument("kind", choices=("roster", "json"))
+    imports.add_argument("file", type=Path, metavar="FILE")
+
+    export = commands.add_parser("export", help="export the whole store as JSON")
+    _data_dir_option(export)
+    export.add_argument("kind", choices=("json",))
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    return parser
+
+
+def _data_dir_option(parser: argparse.ArgumentParser, **kwargs: object) -> None:
+    # Accepted before or after the command word: the subcommand's copy only overrides
+    # the main one when it is actually given.
+    default = kwargs.get("default", argparse.SUPPRESS)
+    parser.add_argument(
+        "--data-dir", type=Path, metavar="DIR", default=default, help="use the store in DIR"
+    )
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not 1 or more")
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    from rooted_desktop.logs import configure_logging
+
+    paths = Paths.resolve(args.data_dir)
+    paths.ensure()
+    configure_logging(paths)
+    handler = _HANDLERS[args.command]
+    try:
+        return handler(args, paths)
+    except UserError as error:
+        print(f"{identity.APP_ID}: {error.message}", file=sys.stderr)
+        for line in error.details:
+            print(line, file=sys.stderr)
+        return 1
+    except Exception as error:  # a bug: keep the traceback in the log, not on the screen
+        log.exception("command %s failed", args.command)
+        print(
+            f"{identity.APP_ID}: internal error ({type(error).__name__}: {error}); "
+            f"details are in {paths.log_file}",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _open_services(paths: Paths) -> Services:
+    from rooted_desktop.services.container import Services
+
+    return Services.open(paths.store_file)
+
+
+def _demo(args: argparse.Namespace, paths: Paths) -> int:
+    from rooted_desktop.services.demo import build_demo_store
+
+    services = _open_services(paths)
+    try:
+        summary = build_demo_store(services.store, providers=args.providers, years=args.years)
+    finally:
+        services.close()
+    print(f"Demo store written to {paths.store_file}: {summary}")
+    return 0
+
+
+def _import(args: argparse.Namespace, paths: Paths) -> int:
+    services = _open_services(paths)
+    try:
+        if args.kind == "roster":
+            records = services.providers.import_roster(args.file)
+            print(f"Imported {len(records)} providers from {args.file}.")
+        else:
+            rows = services.archive.import_json(args.file)
+            print(f"Imported {rows} records from {args.file}.")
+    finally:
+        services.close()
+    return 0
+
+
+def _export(args: argparse.Namespace, paths: Paths) -> int:
+    services = _open_services(paths)
+    try:
+        rows = services.archive.export_json(args.output)
+    finally:
+        services.close()
+    print(f"Exported {rows} records to {args.output}.")
+    return 0
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace, Paths], int]] = {
+    "demo": _demo,
+    "import": _import,
+    "export": _export,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Headless entry point (the GUI is started by ``__main__`` when no command is given)."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().error("a command is needed: " + ", ".join(COMMANDS))
+    return run(args)

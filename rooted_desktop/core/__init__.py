@@ -1,0 +1,1 @@
+"""Pure program logic: plain dataclasses and the standard library only."""

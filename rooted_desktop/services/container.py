@@ -1,0 +1,50 @@
+"""All services over one open store, built once by app.py or cli.py and passed in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rooted_desktop import identity
+from rooted_desktop.guide.loader import load_default_guide
+from rooted_desktop.guide.model import Guide
+from rooted_desktop.services.archive import ArchiveService
+from rooted_desktop.services.changes import ChangeBus
+from rooted_desktop.services.clock import Clock, system_clock
+from rooted_desktop.services.providers import ProviderService
+from rooted_desktop.services.years import YearService
+from rooted_desktop.store.store import Store
+
+
+@dataclass
+class Services:
+    store: Store
+    bus: ChangeBus
+    guide: Guide
+    clock: Clock
+    years: YearService
+    providers: ProviderService
+    archive: ArchiveService
+
+    @classmethod
+    def open(cls, store_file: Path, *, clock: Clock = system_clock) -> Services:
+        store = Store(store_file, app_version=identity.version())
+        return cls.over(store, clock=clock)
+
+    @classmethod
+    def over(cls, store: Store, *, clock: Clock = system_clock) -> Services:
+        bus = ChangeBus()
+        guide = load_default_guide()
+        years = YearService(store, bus, guide_id=guide.id, clock=clock)
+        return cls(
+            store=store,
+            bus=bus,
+            guide=guide,
+            clock=clock,
+            years=years,
+            providers=ProviderService(store, bus, years, clock),
+            archive=ArchiveService(store, bus),
+        )
+
+    def close(self) -> None:
+        self.store.close()

@@ -1,0 +1,45 @@
+"""Program years: which one the coach is working in."""
+
+from __future__ import annotations
+
+from rooted_desktop.core.calendar import ProgramYear
+from rooted_desktop.services.changes import Change, ChangeBus
+from rooted_desktop.services.clock import Clock
+from rooted_desktop.store import years as year_rows
+from rooted_desktop.store.store import Store
+
+SELECTED_YEAR_KEY = "selected_program_year"
+
+
+class YearService:
+    def __init__(self, store: Store, bus: ChangeBus, *, guide_id: str, clock: Clock) -> None:
+        self._store = store
+        self._bus = bus
+        self._guide_id = guide_id
+        self._clock = clock
+
+    def current(self) -> ProgramYear:
+        """The year the coach chose, or the one containing today."""
+        with self._store.reading() as session:
+            chosen = year_rows.get_setting(session, SELECTED_YEAR_KEY)
+        if isinstance(chosen, int):
+            return ProgramYear(chosen)
+        return ProgramYear.containing(self._clock())
+
+    def current_year_id(self) -> int:
+        """The row id of the current year, creating the row on first use."""
+        year = self.current()
+        with self._store.transaction() as session:
+            row = year_rows.ensure_year(session, year.start_year, self._guide_id, self._clock())
+            assert row.id is not None
+            return row.id
+
+    def years(self) -> list[ProgramYear]:
+        with self._store.reading() as session:
+            return [ProgramYear(row.start_year) for row in year_rows.list_years(session)]
+
+    def select(self, year: ProgramYear) -> None:
+        with self._store.transaction() as session:
+            year_rows.ensure_year(session, year.start_year, self._guide_id, self._clock())
+            year_rows.put_setting(session, SELECTED_YEAR_KEY, year.start_year)
+        self._bus.publish(Change.SETTINGS)

@@ -1,0 +1,1 @@
+"""SQLite through sqlmodel: tables, the one connection, migrations, backups."""

@@ -1,0 +1,50 @@
+"""Alembic, imported only when a store needs upgrading.
+
+Batch migrations rebuild tables; with foreign keys on, a rebuild would cascade deletes
+into child tables, so they run with foreign keys off and a foreign_key_check after.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import text
+
+from rooted_desktop.core.errors import UserError
+from rooted_desktop.store.engine import create_store_engine
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def upgrade_to_head(path: Path, revision: str = "head") -> None:
+    from alembic import command
+
+    engine = create_store_engine(path, foreign_keys=False)
+    try:
+        with engine.connect() as conn:
+            config = alembic_config()
+            config.attributes["connection"] = conn
+            command.upgrade(config, revision)
+            conn.commit()
+            problems = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+            if problems:
+                raise UserError(
+                    f"Upgrading {path} left {len(problems)} rows pointing at missing rows "
+                    f"(first: {tuple(problems[0])}). The backup taken before the upgrade is "
+                    "in the backups folder."
+                )
+    finally:
+        engine.dispose()

@@ -1,0 +1,254 @@
+"""The main window: assembles pages, menus and actions; the pages do the work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from rooted_desktop import identity
+from rooted_desktop.core.errors import UserError
+from rooted_desktop.paths import Paths
+from rooted_desktop.services.changes import Change
+from rooted_desktop.services.container import Services
+from rooted_desktop.ui.changes import QtChanges
+from rooted_desktop.ui.errors import show_user_error
+from rooted_desktop.ui.pages.providers_page import ProvidersPage
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, paths: Paths) -> None:
+        super().__init__()
+        self._services = services
+        self._paths = paths
+        self._settings = QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
+        self.changes = QtChanges(services.bus, self)
+
+        title = identity.APP_NAME + (" — DEMO" if paths.is_demo else "")
+        self.setWindowTitle(title)
+        self.setMinimumSize(720, 480)  # fits a 1366x768 laptop at 150 % scaling
+
+        self.providers_page = ProvidersPage(
+            services.providers, self.changes, import_roster=self.import_roster
+        )
+        self.pages: list[QWidget] = [self.providers_page]
+
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Pages")
+        self.nav.setMaximumWidth(190)
+        self.stack = QStackedWidget()
+        for number, page in enumerate(self.pages, start=1):
+            item = QListWidgetItem(f"{page.title}")  # type: ignore[attr-defined]
+            item.setToolTip(f"{page.title} (Ctrl+{number})")  # type: ignore[attr-defined]
+            self.nav.addItem(item)
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self._build_status_bar()
+        self.changes.changed.connect(self._on_changes)
+        self._restore_state()
+
+    # -- assembly ---------------------------------------------------------------------
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.new_provider_action = self._action(
+            "&New provider…", self._new_provider, QKeySequence.StandardKey.New, "Add a provider"
+        )
+        file_menu.addAction(self.new_provider_action)
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                "Import &roster (CSV)…", self.import_roster, tip="Add providers from a spreadsheet"
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                "Import everything (&JSON)…",
+                self.import_json,
+                tip="Fill an empty store from a full JSON export",
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                "&Export everything (JSON)…",
+                self.export_json,
+                tip="Write the whole store to one file, to move to a new laptop or archive",
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(
+            self._action(
+                "&Find…", self._find, QKeySequence.StandardKey.Find, "Filter the current page"
+            )
+        )
+
+        view_menu = bar.addMenu("&View")
+        for number, page in enumerate(self.pages, start=1):
+            view_menu.addAction(
+                self._action(
+                    page.title,  # type: ignore[attr-defined]
+                    lambda _checked=False, n=number - 1: self.show_page(n),
+                    f"Ctrl+{number}",
+                )
+            )
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&About Rooted Desktop", self._about))
+
+    def _build_status_bar(self) -> None:
+        self.store_label = QLabel()
+        self.store_label.setAccessibleName("Store location")
+        self.year_label = QLabel()
+        self.year_label.setAccessibleName("Program year")
+        if self._paths.is_demo:
+            demo = QLabel(" DEMO STORE — not your real data ")
+            demo.setAccessibleName("Demo store")
+            demo.setStyleSheet(
+                "font-weight: bold; border: 1px solid palette(text); padding: 1px 6px"
+            )
+            self.statusBar().addWidget(demo)
+        self.statusBar().addWidget(self.store_label, 1)
+        self.statusBar().addPermanentWidget(self.year_label)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        self.store_label.setText(f"Store: {self._paths.store_file}")
+        self.store_label.setToolTip(str(self._paths.store_file))
+        self.year_label.setText(f"Program year {self._services.years.current().label}")
+
+    def _on_changes(self, changes: frozenset[Change]) -> None:
+        if QtChanges.touches(changes, Change.SETTINGS):
+            self._update_status()
+
+    def show_page(self, number: int) -> None:
+        self.nav.setCurrentRow(number)
+        page = self.stack.currentWidget()
+        if page is not None:
+            page.setFocus()
+
+    # -- window state -----------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 720)
+        state = self._settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        page = self._settings.value("window/page", 0)
+        self.nav.setCurrentRow(
+            int(page) if isinstance(page, (int, str)) and str(page).isdigit() else 0
+        )
+
+    def save_state(self) -> None:
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/state", self.saveState())
+        self._settings.setValue("window/page", self.nav.currentRow())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    # -- actions ----------------------------------------------------------------------
+    def _new_provider(self) -> None:
+        self.show_page(self.pages.index(self.providers_page))
+        self.providers_page.add_provider()
+
+    def _find(self) -> None:
+        page = self.stack.currentWidget()
+        focus = getattr(page, "focus_filter", None)
+        if callable(focus):
+            focus()
+
+    def _ask_open(self, caption: str, filters: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self, caption, str(Path.home()), filters)
+        return Path(name) if name else None
+
+    def import_roster(self) -> None:
+        path = self._ask_open("Import roster", "CSV files (*.csv);;All files (*)")
+        if path is None:
+            return
+        try:
+            records = self._services.providers.import_roster(path)
+        except UserError as error:
+            show_user_error(self, error, title="Roster not imported")
+            return
+        self.show_page(self.pages.index(self.providers_page))
+        QMessageBox.information(
+            self, "Roster imported", f"Imported {len(records)} providers from {path.name}."
+        )
+
+    def import_json(self) -> None:
+        path = self._ask_open("Import everything", "JSON export (*.json);;All files (*)")
+        if path is None:
+            return
+        try:
+            count = self._services.archive.import_json(path)
+        except UserError as error:
+            show_user_error(self, error, title="Nothing imported")
+            return
+        QMessageBox.information(self, "Imported", f"Imported {count} records from {path.name}.")
+
+    def export_json(self) -> None:
+        suggested = str(Path.home() / f"rooted-desktop-{self._services.clock():%Y-%m-%d}.json")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export everything", suggested, "JSON export (*.json)"
+        )
+        if not name:
+            return
+        try:
+            count = self._services.archive.export_json(Path(name))
+        except UserError as error:
+            show_user_error(self, error, title="Export failed")
+            return
+        self.statusBar().showMessage(f"Exported {count} records to {name}", 8000)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {identity.APP_NAME}",
+            f"<h3>{identity.APP_NAME} {identity.version()}</h3>"
+            f"<p>Planning and coaching documentation for {identity.ORGANIZATION} coaches. "
+            "Works offline; nothing leaves this computer unless you export it.</p>"
+            f"<p>Your data: {self._paths.data_dir}</p>",
+        )

@@ -1,0 +1,142 @@
+"""The command line as a real subprocess: exit codes, messages, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = dict(os.environ, **(env or {}))
+    return subprocess.run(
+        [sys.executable, "-m", "rooted_desktop", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=full_env,
+    )
+
+
+def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in result.stderr, result.stderr
+
+
+ROSTER = (
+    "\ufeffname,site,setting,age_group,email,phone\n"
+    "Nguyễn Thị Ánh,Sunrise Learning Center,center,preschool,anh@example.org,402-555-0101\n"
+    "Łukasz Kowalczyk,Busy Bees FCCH,fcch,infant-toddler,,\n"
+)
+
+
+def test_import_roster_then_export_json(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    data = tmp_path / "data"
+    result = run("--data-dir", data, "import", "roster", roster)
+    assert result.returncode == 0, result.stderr
+    assert "Imported 2 providers" in result.stdout
+    assert (data / "rooted.sqlite3").stat().st_mode & 0o777 == 0o600
+    assert data.stat().st_mode & 0o777 == 0o700
+    assert (data / "logs" / "rooted-desktop.log").exists()
+
+    # --data-dir after the command word works too
+    out = tmp_path / "all.json"
+    result = run("export", "json", "-o", out, "--data-dir", data)
+    assert result.returncode == 0, result.stderr
+    assert "Nguyễn Thị Ánh" in out.read_text(encoding="utf-8")
+
+
+def test_bad_roster_exits_1_with_one_line_per_bad_row(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "name,setting,age_group\nAna,center,preschool\nBo,school,preschool\n,fcch,toddler\n",
+        encoding="utf-8",
+    )
+    result = run("--data-dir", tmp_path / "d", "import", "roster", roster)
+    assert result.returncode == 1
+    no_traceback(result)
+    lines = result.stderr.strip().splitlines()
+    assert "2 row(s) have problems; nothing was imported" in lines[0]
+    assert lines[1].startswith("line 3: setting is 'school'")
+    assert lines[2].startswith("line 4: name is missing")
+    assert len(lines) == 3
+    check = run("--data-dir", tmp_path / "d", "export", "json", "-o", tmp_path / "x.json")
+    assert '"provider": []' in (tmp_path / "x.json").read_text(encoding="utf-8"), check.stderr
+
+
+def test_environment_variable_chooses_the_store(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    data = tmp_path / "env-data"
+    result = run("import", "roster", roster, env={"ROOTED_DESKTOP_DATA_DIR": str(data)})
+    assert result.returncode == 0, result.stderr
+    assert (data / "rooted.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("import", "spreadsheet", "x.csv"),
+        ("export", "json"),
+        ("demo", "--providers", "zero"),
+        ("frobnicate",),
+    ],
+)
+def test_bad_usage_exits_2(tmp_path: Path, args: tuple[str, ...]) -> None:
+    result = run("--data-dir", tmp_path, *args)
+    assert result.returncode == 2
+    no_traceback(result)
+
+
+def test_missing_file_exits_1_with_the_reason(tmp_path: Path) -> None:
+    result = run("--data-dir", tmp_path / "d", "import", "roster", tmp_path / "nope.csv")
+    assert result.returncode == 1
+    no_traceback(result)
+    assert "nope.csv: no such file" in result.stderr
+
+
+def test_json_round_trip_through_the_cli(tmp_path: Path) -> None:
+    first = tmp_path / "first"
+    result = run("demo", "--data-dir", first, "--providers", "4", "--years", "1")
+    assert result.returncode == 0, result.stderr
+    one = tmp_path / "one.json"
+    two = tmp_path / "two.json"
+    assert run("--data-dir", first, "export", "json", "-o", one).returncode == 0
+    second = tmp_path / "second"
+    result = run("--data-dir", second, "import", "json", one)
+    assert result.returncode == 0, result.stderr
+    assert run("--data-dir", second, "export", "json", "-o", two).returncode == 0
+    assert one.read_bytes() == two.read_bytes()
+    # importing into a store that has data is refused, and says why
+    again = run("--data-dir", second, "import", "json", one)
+    assert again.returncode == 1
+    no_traceback(again)
+    assert "empty store" in again.stderr
+
+
+def test_demo_refuses_a_store_that_has_providers(tmp_path: Path) -> None:
+    data = tmp_path / "d"
+    assert run("demo", "--data-dir", data, "--providers", "2", "--years", "1").returncode == 0
+    again = run("demo", "--data-dir", data, "--providers", "2", "--years", "1")
+    assert again.returncode == 1
+    no_traceback(again)
+
+
+def test_newer_store_is_refused_on_the_command_line(tmp_path: Path) -> None:
+    import sqlite3
+
+    data = tmp_path / "d"
+    assert run("demo", "--data-dir", data, "--providers", "2", "--years", "1").returncode == 0
+    conn = sqlite3.connect(data / "rooted.sqlite3")
+    conn.execute("UPDATE alembic_version SET version_num = '0042'")
+    conn.commit()
+    conn.close()
+    result = run("--data-dir", data, "export", "json", "-o", tmp_path / "x.json")
+    assert result.returncode == 1
+    no_traceback(result)
+    assert "0042" in result.stderr and "0001" in result.stderr
+    assert not (tmp_path / "x.json").exists()
