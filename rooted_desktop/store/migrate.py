@@ -7,7 +7,6 @@ into child tables, so they run with foreign keys off and a foreign_key_check aft
 from __future__ import annotations
 
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from sqlalchemy import text

@@ -75,8 +75,8 @@ def test_dialog_names_what_is_wrong_and_stays_open(qtbot: Any) -> None:
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Rejected
     assert not dialog.problems.isHidden()
-    assert "name is missing" in dialog.problems.text()
-    assert "email 'not-an-address' is not an address" in dialog.problems.text()
+    assert "Name is missing" in dialog.problems.text()
+    assert "Email 'not-an-address' is not an address" in dialog.problems.text()
     assert dialog.name.hasFocus() or dialog.focusWidget() is dialog.name
 
 
@@ -179,3 +179,11 @@ def test_demo_window_is_labelled(qtbot: Any, services: Any, tmp_path: Path) -> N
     win = MainWindow(services, demo_paths)
     qtbot.addWidget(win)
     assert "DEMO" in win.windowTitle()
+
+
+def test_names_sort_alphabetically_across_alphabets(window: MainWindow, services: Any) -> None:
+    for name in ("Zoë Martínez", "Łukasz Kowalczyk", "Ana Lopez"):
+        add(services, name)
+    page = window.providers_page
+    shown = [page.proxy.index(row, 0).data() for row in range(page.proxy.rowCount())]
+    assert shown == ["Ana Lopez", "Łukasz Kowalczyk", "Zoë Martínez"]

@@ -54,3 +54,12 @@ def test_month_arithmetic_and_parsing() -> None:
     for bad in ("2025-9", "2025-13", "Sept", ""):
         with pytest.raises(ValueError):
             Month.parse(bad)
+
+
+def test_sort_key_orders_names_as_a_coach_expects() -> None:
+    from rooted_desktop.core.text import sort_key
+
+    names = ["Zoë Martínez", "Łukasz Kowalczyk", "Ana", "Søren Ødegaard", "Émile", "nguyễn"]
+    assert sorted(names, key=sort_key) == [
+        "Ana", "Émile", "Łukasz Kowalczyk", "nguyễn", "Søren Ødegaard", "Zoë Martínez"
+    ]  # fmt: skip

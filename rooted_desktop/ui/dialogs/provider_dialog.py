@@ -100,7 +100,9 @@ class ProviderDialog(QDialog):
 
     def show_problems(self, problems: list[str]) -> None:
         """Show what is wrong (text, not colour alone) and keep the dialog open."""
-        self.problems.setText("Please fix:\n" + "\n".join(f"• {p}" for p in problems))
+        self.problems.setText(
+            "Please fix:\n" + "\n".join(f"• {p[:1].upper()}{p[1:]}" for p in problems)
+        )
         self.problems.show()
 
     def accept(self) -> None:

@@ -8,8 +8,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from rooted_desktop.core.records import ProviderRecord
+from rooted_desktop.core.text import sort_key
 
 ProviderRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
 
 
 class ProviderColumn(IntEnum):
@@ -17,9 +19,9 @@ class ProviderColumn(IntEnum):
     SITE = 1
     SETTING = 2
     AGE_GROUP = 3
-    EMAIL = 4
+    STATUS = 4
     PHONE = 5
-    STATUS = 6
+    EMAIL = 6
 
 
 HEADERS = {
@@ -27,9 +29,9 @@ HEADERS = {
     ProviderColumn.SITE: "Site",
     ProviderColumn.SETTING: "Setting",
     ProviderColumn.AGE_GROUP: "Age group",
-    ProviderColumn.EMAIL: "Email",
-    ProviderColumn.PHONE: "Phone",
     ProviderColumn.STATUS: "Status",
+    ProviderColumn.PHONE: "Phone",
+    ProviderColumn.EMAIL: "Email",
 }
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -76,6 +78,13 @@ class ProviderTableModel(QAbstractTableModel):
             return self._text(record, column)
         if role == ProviderRole:
             return record.id
+        if role == SortRole:
+            return sort_key(self._text(record, column))
+        if role == Qt.ItemDataRole.ToolTipRole and column in (
+            ProviderColumn.SITE,
+            ProviderColumn.EMAIL,
+        ):
+            return self._text(record, column) or None
         if role == Qt.ItemDataRole.ToolTipRole and column == ProviderColumn.STATUS:
             return "Active this program year" if record.active else "Deactivated: not coached now"
         if role == Qt.ItemDataRole.FontRole and not record.active:

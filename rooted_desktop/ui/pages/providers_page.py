@@ -25,7 +25,9 @@ from rooted_desktop.services.providers import ProviderService
 from rooted_desktop.ui.changes import QtChanges
 from rooted_desktop.ui.dialogs.provider_dialog import ProviderDialog
 from rooted_desktop.ui.errors import show_user_error
-from rooted_desktop.ui.models.provider_table import ProviderColumn, ProviderTableModel
+from rooted_desktop.ui.models.provider_table import ProviderColumn, ProviderTableModel, SortRole
+
+MAX_COLUMN_WIDTH = 240
 
 
 class ProvidersPage(QWidget):
@@ -61,6 +63,7 @@ class ProvidersPage(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortRole(SortRole)  # Łukasz sorts with the Ls, not after Zoë
 
         self.table = QTableView()
         self.table.setAccessibleName("Providers")
@@ -73,6 +76,8 @@ class ProvidersPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -130,10 +135,17 @@ class ProvidersPage(QWidget):
         if self.show_inactive.isChecked():
             text += f", {inactive} inactive"
         self.summary.setText(text)
-        self.table.resizeColumnsToContents()
+        self._fit_columns()
         if selected is not None:
             self.select_provider(selected.id)
         self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        """Size columns to their text but keep every column on screen; email takes the rest."""
+        self.table.resizeColumnsToContents()
+        for column in ProviderColumn:
+            if self.table.columnWidth(column) > MAX_COLUMN_WIDTH:
+                self.table.setColumnWidth(column, MAX_COLUMN_WIDTH)
 
     # -- selection --------------------------------------------------------------------
     def selected_provider(self) -> ProviderRecord | None:

@@ -1,0 +1,65 @@
+"""Screenshots of the real window on a demo store, for the README and for looking.
+
+Run under a display (Xvfb is fine):
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tests/screenshots.py OUT_DIR
+Each page and dialog is saved as a PNG in OUT_DIR.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+
+def main(out_dir: Path, today: date = date(2026, 12, 4)) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from rooted_desktop.paths import Paths
+    from rooted_desktop.services.container import Services
+    from rooted_desktop.services.demo import build_demo_store
+    from rooted_desktop.ui.dialogs.provider_dialog import ProviderDialog
+    from rooted_desktop.ui.main_window import MainWindow
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = Paths.for_data_dir(Path(tmp) / "demo", is_demo=True)
+        paths.ensure()
+        services = Services.open(paths.store_file, clock=lambda: today)
+        build_demo_store(services.store, providers=12, years=2, today=today)
+        window = MainWindow(services, paths)
+        window.resize(1280, 760)
+        window.show()
+
+        def settle() -> None:
+            for _ in range(5):
+                app.processEvents()
+
+        for number, page in enumerate(window.pages):
+            window.show_page(number)
+            settle()
+            name = page.title.lower().replace(" ", "-")  # type: ignore[attr-defined]
+            window.grab().save(str(out_dir / f"{name}.png"))
+
+        providers = window.providers_page
+        providers.table.selectRow(0)
+        record = providers.selected_provider()
+        dialog = ProviderDialog(window, record)
+        dialog.show()
+        settle()
+        dialog.grab().save(str(out_dir / "provider-dialog.png"))
+        dialog.name.clear()
+        dialog.email.setText("not an address")
+        dialog.accept()
+        settle()
+        dialog.grab().save(str(out_dir / "provider-dialog-problems.png"))
+        dialog.close()
+        window.close()
+        services.close()
+    print(f"screenshots in {out_dir}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "shots"))
