@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime, time
 
-from rooted_desktop.core.vocab import AgeGroup, Setting
+from rooted_desktop.core.vocab import AgeGroup, Mode, SessionStatus, Setting
 
 
 @dataclass(frozen=True)
@@ -18,3 +19,54 @@ class ProviderRecord:
     phone: str
     active: bool
     notes: str  # coach-only
+
+
+@dataclass(frozen=True)
+class SectionNote:
+    """One agenda section as a session was written with it, and its text."""
+
+    key: str
+    title: str
+    prompt: str
+    field: str | None  # the session column the text lives in, or None for free notes
+    shareable: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """Every field of one coaching session (coach-facing: includes coach-only notes)."""
+
+    id: int
+    uid: str
+    provider_id: int
+    provider_name: str
+    day: date
+    start_time: time | None
+    minutes: int
+    mode: Mode
+    status: SessionStatus
+    sections: tuple[SectionNote, ...]
+    strategies: tuple[str, ...]
+    focus: str
+    strengths: str
+    next_steps: str
+    joint_plan: str
+    coach_notes: str  # coach-only
+    feedback_sent_on: datetime | None
+    cms_entered_on: date | None
+
+
+@dataclass(frozen=True)
+class SessionListItem:
+    id: int
+    provider_id: int
+    provider_name: str
+    day: date
+    start_time: time | None
+    minutes: int
+    mode: Mode
+    status: SessionStatus
+    focus: str
+    cms_entered_on: date | None
+    feedback_sent_on: datetime | None

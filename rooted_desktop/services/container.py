@@ -11,7 +11,9 @@ from rooted_desktop.guide.model import Guide
 from rooted_desktop.services.archive import ArchiveService
 from rooted_desktop.services.changes import ChangeBus
 from rooted_desktop.services.clock import Clock, system_clock
+from rooted_desktop.services.drafts import DraftService
 from rooted_desktop.services.providers import ProviderService
+from rooted_desktop.services.sessions import SessionService
 from rooted_desktop.services.years import YearService
 from rooted_desktop.store.store import Store
 
@@ -24,6 +26,8 @@ class Services:
     clock: Clock
     years: YearService
     providers: ProviderService
+    sessions: SessionService
+    drafts: DraftService
     archive: ArchiveService
 
     @classmethod
@@ -43,6 +47,10 @@ class Services:
             clock=clock,
             years=years,
             providers=ProviderService(store, bus, years, clock),
+            sessions=SessionService(
+                store, bus, clock, target_minutes=guide.rules.dosage_minutes_per_provider_per_month
+            ),
+            drafts=DraftService(store, bus),
             archive=ArchiveService(store, bus),
         )
 

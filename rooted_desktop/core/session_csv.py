@@ -1,0 +1,253 @@
+"""Reading and writing the session-log CSV (PRODUCT.md §6): every row checked before any is kept.
+
+Pure parsing and formatting; the services layer matches providers and writes the store.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from rooted_desktop.core.errors import UserError
+from rooted_desktop.core.sessions import MAX_MINUTES, MIN_MINUTES, TEXT_MAX
+from rooted_desktop.core.vocab import Mode, SessionStatus
+
+SESSION_COLUMNS = (
+    "provider",
+    "date",
+    "start_time",
+    "minutes",
+    "mode",
+    "status",
+    "focus",
+    "strengths",
+    "next_steps",
+    "joint_plan",
+    "coach_notes",
+    "cms_entered_on",
+)
+REQUIRED_COLUMNS = ("provider", "date", "minutes", "mode", "status")
+TEXT_COLUMNS = ("focus", "strengths", "next_steps", "joint_plan", "coach_notes")
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """One session as the file holds it. ``line`` is where it came from and is not compared."""
+
+    provider: str
+    date: date
+    start_time: time | None
+    minutes: int
+    mode: Mode
+    status: SessionStatus
+    focus: str = ""
+    strengths: str = ""
+    next_steps: str = ""
+    joint_plan: str = ""
+    coach_notes: str = ""
+    cms_entered_on: date | None = None
+    line: int = field(default=0, compare=False)
+
+
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_US_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{2}|[0-9]{4})")
+_TIME_24 = re.compile(r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?")
+_TIME_12 = re.compile(r"([0-9]{1,2})(?::([0-9]{2}))?(?::([0-9]{2}))?\s*([ap])\.?\s*m\.?")
+_WHOLE = re.compile(r"([+-]?[0-9]+)(?:\.0*)?")
+
+_MODE_WORDS = {mode.value: mode for mode in Mode} | {"inperson": Mode.IN_PERSON}
+_STATUS_WORDS = {status.value: status for status in SessionStatus} | {
+    "canceled": SessionStatus.CANCELLED  # the US spelling, as many coaches type it
+}
+
+
+def parse_date(text: str, *, label: str = "date") -> date:
+    """``YYYY-MM-DD`` or US ``M/D/YYYY``; a ValueError says why in a coach's words."""
+    value = text.strip()
+    iso = _ISO_DATE.fullmatch(value)
+    us = _US_DATE.fullmatch(value)
+    if iso:
+        year, month, day = (int(part) for part in iso.groups())
+    elif us:
+        month, day, year = (int(part) for part in us.groups())
+        if len(us.group(3)) == 2:
+            raise ValueError(f"{label} '{value}' needs a four-digit year")
+    else:
+        raise ValueError(f"{label} '{value}' is not a date; use YYYY-MM-DD or M/D/YYYY")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        hint = " (dates are month/day/year)" if us and month > 12 and day <= 12 else ""
+        raise ValueError(f"{label} '{value}' is not a real date{hint}") from None
+
+
+def parse_time(text: str) -> time:
+    """``HH:MM`` / ``H:MM`` (24-hour) or ``h:mm AM`` (any case, space optional).
+
+    Seconds, as Excel sometimes adds them, are accepted and dropped.
+    """
+    value = text.strip()
+    twelve = _TIME_12.fullmatch(value.lower())
+    plain = _TIME_24.fullmatch(value)
+    if twelve:
+        hour, minute = int(twelve.group(1)), int(twelve.group(2) or 0)
+        second = int(twelve.group(3) or 0)
+        valid = 1 <= hour <= 12
+        hour = hour % 12 + (12 if twelve.group(4) == "p" else 0)
+    elif plain:
+        hour, minute, second = int(plain.group(1)), int(plain.group(2)), int(plain.group(3) or 0)
+        valid = hour <= 23
+    else:
+        raise ValueError(f"time '{value}' is not a time; use HH:MM or h:mm AM")
+    if not valid or minute > 59 or second > 59:
+        raise ValueError(f"time '{value}' is not a time of day")
+    return time(hour, minute)
+
+
+def parse_minutes(text: str) -> int:
+    value = text.strip()
+    whole = _WHOLE.fullmatch(value)
+    if not whole:
+        raise ValueError(f"minutes '{value}' is not a whole number")
+    minutes = int(whole.group(1))
+    if not MIN_MINUTES <= minutes <= MAX_MINUTES:
+        raise ValueError(f"minutes {minutes} is not between {MIN_MINUTES} and {MAX_MINUTES}")
+    return minutes
+
+
+def parse_mode(text: str) -> Mode | None:
+    return _MODE_WORDS.get("-".join(text.lower().replace("_", " ").split()))
+
+
+def parse_status(text: str) -> SessionStatus | None:
+    return _STATUS_WORDS.get(text.strip().lower())
+
+
+def format_time(value: time | None) -> str:
+    return "" if value is None else f"{value.hour:02d}:{value.minute:02d}"
+
+
+def parse_session_log(
+    text: str, *, known_providers: Mapping[str, str], source: str = "sessions"
+) -> list[SessionRow]:
+    """Parse and validate a session log; raise one UserError listing every bad row.
+
+    ``known_providers`` maps casefolded provider names to the names as the store spells them;
+    each row carries the store's spelling. Column order is free, extra columns are ignored,
+    and line numbers are the file's own (line 1 is the header), multi-line cells included.
+    Text cells are kept exactly as written, formula-like ones too: they are only text here.
+    """
+    providers = {" ".join(key.split()).casefold(): name for key, name in known_providers.items()}
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise UserError(f"{source}: the file is empty; expected a header row") from None
+    except csv.Error as exc:
+        raise UserError(f"{source}: line 1: {exc}") from None
+    columns = [name.strip().lower().replace(" ", "_") for name in header]
+    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
+    if missing:
+        raise UserError(
+            f"{source}: line 1: the header lacks the column(s) {', '.join(missing)}; "
+            f"expected {','.join(SESSION_COLUMNS)}"
+        )
+    index = {name: columns.index(name) for name in SESSION_COLUMNS if name in columns}
+
+    rows: list[SessionRow] = []
+    problems: list[str] = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(f"line {start}: {exc}")
+            break
+        if not any(cell.strip() for cell in record):
+            continue  # blank lines, as spreadsheets leave them
+
+        def cell(name: str, record: list[str] = record) -> str:
+            position = index.get(name)
+            return record[position] if position is not None and position < len(record) else ""
+
+        row, row_problems = _read_row(cell, providers, start)
+        if row is None:
+            problems.append(f"line {start}: {'; '.join(row_problems)}")
+        else:
+            rows.append(row)
+    if problems:
+        raise UserError(
+            f"{source}: {len(problems)} row(s) have problems; nothing was imported",
+            details=tuple(problems),
+        )
+    if not rows:
+        raise UserError(f"{source}: no sessions found below the header")
+    return rows
+
+
+def _read_row(
+    cell: _Cell, providers: Mapping[str, str], line: int
+) -> tuple[SessionRow | None, list[str]]:
+    problems: list[str] = []
+    name = " ".join(cell("provider").split())
+    provider = providers.get(name.casefold(), "")
+    if not name:
+        problems.append("provider is missing")
+    elif not provider:
+        problems.append(f"unknown provider '{name}'")
+
+    day = _required(cell("date"), "date is missing", parse_date, problems)
+    start_time = _optional(cell("start_time"), parse_time, problems)
+    minutes = _required(cell("minutes"), "minutes are missing", parse_minutes, problems)
+
+    mode = parse_mode(cell("mode"))
+    if mode is None:
+        problems.append(f"mode is '{cell('mode').strip()}'; use {_choices(Mode)}")
+    status = parse_status(cell("status"))
+    if status is None:
+        problems.append(f"status is '{cell('status').strip()}'; use {_choices(SessionStatus)}")
+
+    def cms_date(text: str) -> date:
+        return parse_date(text, label="CMS entry date")
+
+    cms = _optional(cell("cms_entered_on"), cms_date, problems)
+    if cms is not None and day is not None and cms < day:
+        problems.append(
+            f"entered in CMS on {cms.isoformat()}, before the session date {day.isoformat()}"
+        )
+    texts = {name: cell(name) for name in TEXT_COLUMNS}
+    problems.extend(
+        f"{name} is longer than {TEXT_MAX} characters"
+        for name, value in texts.items()
+        if len(value) > TEXT_MAX
+    )
+    if problems or day is None or minutes is None or mode is None or status is None:
+        return None, problems
+    return SessionRow(
+        provider=provider,
+        date=day,
+        start_time=start_time,
+        minutes=minutes,
+        mode=mode,
+        status=status,
+        cms_entered_on=cms,
+        line=line,
+        **texts,
+    ), []
+
+
+class _Cell:  # the shape of parse_session_log's cell(): column name -> cell text
+    def __call__(self, name: str) -> str: ...
+
+
+def _required[T](text: str, absent: str, parse: Callable[[str], T], problems: list[str]) -> T | None:
+    if not text.strip():
+        problems.append(absent)
+        return None
+    return _optional(text, parse, problems)
