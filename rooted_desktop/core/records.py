@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from rooted_desktop.core.vocab import AgeGroup, Mode, SessionStatus, Setting
+from rooted_desktop.core.vocab import AgeGroup, Mode, SessionStatus, Setting, StepStatus
 
 
 @dataclass(frozen=True)
@@ -70,3 +70,16 @@ class SessionListItem:
     focus: str
     cms_entered_on: date | None
     feedback_sent_on: datetime | None
+
+
+@dataclass(frozen=True)
+class OpenStep:
+    """An action-plan step not yet done: it carries into the next month by itself."""
+
+    step_id: int
+    plan_id: int
+    goal: str
+    step: str
+    who: str
+    target_date: date | None
+    status: StepStatus

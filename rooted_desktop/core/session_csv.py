@@ -6,32 +6,27 @@ Pure parsing and formatting; the services layer matches providers and writes the
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
+from enum import StrEnum
+from typing import TypeVar
 
 from rooted_desktop.core.errors import UserError
 from rooted_desktop.core.sessions import MAX_MINUTES, MIN_MINUTES, TEXT_MAX
 from rooted_desktop.core.vocab import Mode, SessionStatus
 
 SESSION_COLUMNS = (
-    "provider",
-    "date",
-    "start_time",
-    "minutes",
-    "mode",
-    "status",
-    "focus",
-    "strengths",
-    "next_steps",
-    "joint_plan",
-    "coach_notes",
-    "cms_entered_on",
-)
+    "provider", "date", "start_time", "minutes", "mode", "status",
+    "focus", "strengths", "next_steps", "joint_plan", "coach_notes", "cms_entered_on",
+)  # fmt: skip
 REQUIRED_COLUMNS = ("provider", "date", "minutes", "mode", "status")
 TEXT_COLUMNS = ("focus", "strengths", "next_steps", "joint_plan", "coach_notes")
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -39,7 +34,7 @@ class SessionRow:
     """One session as the file holds it. ``line`` is where it came from and is not compared."""
 
     provider: str
-    date: date
+    date: dt.date
     start_time: time | None
     minutes: int
     mode: Mode
@@ -49,7 +44,7 @@ class SessionRow:
     next_steps: str = ""
     joint_plan: str = ""
     coach_notes: str = ""
-    cms_entered_on: date | None = None
+    cms_entered_on: dt.date | None = None
     line: int = field(default=0, compare=False)
 
 
@@ -149,7 +144,7 @@ def parse_session_log(
         raise UserError(f"{source}: the file is empty; expected a header row") from None
     except csv.Error as exc:
         raise UserError(f"{source}: line 1: {exc}") from None
-    columns = [name.strip().lower().replace(" ", "_") for name in header]
+    columns = [name.strip().lower().replace(" ", "_").replace("-", "_") for name in header]
     missing = [name for name in REQUIRED_COLUMNS if name not in columns]
     if missing:
         raise UserError(
@@ -192,7 +187,7 @@ def parse_session_log(
 
 
 def _read_row(
-    cell: _Cell, providers: Mapping[str, str], line: int
+    cell: Callable[[str], str], providers: Mapping[str, str], line: int
 ) -> tuple[SessionRow | None, list[str]]:
     problems: list[str] = []
     name = " ".join(cell("provider").split())
@@ -201,53 +196,97 @@ def _read_row(
         problems.append("provider is missing")
     elif not provider:
         problems.append(f"unknown provider '{name}'")
-
-    day = _required(cell("date"), "date is missing", parse_date, problems)
-    start_time = _optional(cell("start_time"), parse_time, problems)
-    minutes = _required(cell("minutes"), "minutes are missing", parse_minutes, problems)
-
+    day = _parse(cell("date"), parse_date, problems, absent="date is missing")
+    start_time = _parse(cell("start_time"), parse_time, problems)
+    minutes = _parse(cell("minutes"), parse_minutes, problems, absent="minutes are missing")
     mode = parse_mode(cell("mode"))
     if mode is None:
-        problems.append(f"mode is '{cell('mode').strip()}'; use {_choices(Mode)}")
+        problems.append(_not_a_word("mode", cell("mode"), Mode))
     status = parse_status(cell("status"))
     if status is None:
-        problems.append(f"status is '{cell('status').strip()}'; use {_choices(SessionStatus)}")
-
-    def cms_date(text: str) -> date:
-        return parse_date(text, label="CMS entry date")
-
-    cms = _optional(cell("cms_entered_on"), cms_date, problems)
+        problems.append(_not_a_word("status", cell("status"), SessionStatus))
+    cms = _parse(cell("cms_entered_on"), _parse_cms_date, problems)
     if cms is not None and day is not None and cms < day:
         problems.append(
             f"entered in CMS on {cms.isoformat()}, before the session date {day.isoformat()}"
         )
-    texts = {name: cell(name) for name in TEXT_COLUMNS}
     problems.extend(
         f"{name} is longer than {TEXT_MAX} characters"
-        for name, value in texts.items()
-        if len(value) > TEXT_MAX
+        for name in TEXT_COLUMNS
+        if len(cell(name)) > TEXT_MAX
     )
     if problems or day is None or minutes is None or mode is None or status is None:
         return None, problems
-    return SessionRow(
+    row = SessionRow(
         provider=provider,
         date=day,
         start_time=start_time,
         minutes=minutes,
         mode=mode,
         status=status,
+        focus=cell("focus"),
+        strengths=cell("strengths"),
+        next_steps=cell("next_steps"),
+        joint_plan=cell("joint_plan"),
+        coach_notes=cell("coach_notes"),
         cms_entered_on=cms,
         line=line,
-        **texts,
-    ), []
+    )
+    return row, []
 
 
-class _Cell:  # the shape of parse_session_log's cell(): column name -> cell text
-    def __call__(self, name: str) -> str: ...
-
-
-def _required[T](text: str, absent: str, parse: Callable[[str], T], problems: list[str]) -> T | None:
+def _parse(
+    text: str, parse: Callable[[str], _T], problems: list[str], *, absent: str = ""
+) -> _T | None:
+    """Parse a cell; a blank one is None (a problem when ``absent`` names it), a bad one too."""
     if not text.strip():
-        problems.append(absent)
+        if absent:
+            problems.append(absent)
         return None
-    return _optional(text, parse, problems)
+    try:
+        return parse(text)
+    except ValueError as exc:
+        problems.append(str(exc))
+        return None
+
+
+def _parse_cms_date(text: str) -> date:
+    return parse_date(text, label="CMS entry date")
+
+
+def _not_a_word(column: str, text: str, words: Iterable[StrEnum]) -> str:
+    quoted = [f"'{word.value}'" for word in words]
+    choices = f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    said = f"is '{text.strip()}'" if text.strip() else "is missing"
+    return f"{column} {said}; use {choices}"
+
+
+def write_session_log(rows: Iterable[SessionRow]) -> bytes:
+    """The session log as Excel opens it: UTF-8 with BOM, CRLF, ISO dates, 24-hour times.
+
+    Text cells are written exactly as stored, even ones starting with =, +, - or @ that a
+    spreadsheet may read as formulas: prefixing them (the usual CSV-injection guard) would
+    change the coach's own notes on every export/import round trip, and this file only ever
+    holds the coach's own data. Round-trip fidelity wins here.
+    """
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(SESSION_COLUMNS)
+    for row in rows:
+        writer.writerow(
+            (
+                row.provider,
+                row.date.isoformat(),
+                format_time(row.start_time),
+                str(row.minutes),
+                row.mode.value,
+                row.status.value,
+                row.focus,
+                row.strengths,
+                row.next_steps,
+                row.joint_plan,
+                row.coach_notes,
+                "" if row.cms_entered_on is None else row.cms_entered_on.isoformat(),
+            )
+        )
+    return out.getvalue().encode("utf-8-sig")

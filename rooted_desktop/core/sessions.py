@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from rooted_desktop.core.providers import FieldProblem
-from rooted_desktop.core.records import SectionNote
+from rooted_desktop.core.records import SectionNote, SessionRecord
 from rooted_desktop.core.vocab import Mode, SessionStatus
 
 MIN_MINUTES = 1
@@ -33,6 +33,25 @@ class SessionInput:
     joint_plan: str = ""
     coach_notes: str = ""
     cms_entered_on: date | None = None
+
+    @classmethod
+    def from_record(cls, record: SessionRecord) -> SessionInput:
+        return cls(
+            provider_id=record.provider_id,
+            day=record.day,
+            start_time=record.start_time,
+            minutes=record.minutes,
+            mode=record.mode,
+            status=record.status,
+            sections=record.sections,
+            strategies=record.strategies,
+            focus=record.focus,
+            strengths=record.strengths,
+            next_steps=record.next_steps,
+            joint_plan=record.joint_plan,
+            coach_notes=record.coach_notes,
+            cms_entered_on=record.cms_entered_on,
+        )
 
 
 def validate_session(session: SessionInput) -> list[FieldProblem]:

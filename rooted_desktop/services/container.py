@@ -8,6 +8,7 @@ from pathlib import Path
 from rooted_desktop import identity
 from rooted_desktop.guide.loader import load_default_guide
 from rooted_desktop.guide.model import Guide
+from rooted_desktop.services.agenda import AgendaService
 from rooted_desktop.services.archive import ArchiveService
 from rooted_desktop.services.changes import ChangeBus
 from rooted_desktop.services.clock import Clock, system_clock
@@ -15,6 +16,7 @@ from rooted_desktop.services.drafts import DraftService
 from rooted_desktop.services.providers import ProviderService
 from rooted_desktop.services.sessions import SessionService
 from rooted_desktop.services.years import YearService
+from rooted_desktop.store import profile as profile_rows
 from rooted_desktop.store.store import Store
 
 
@@ -28,6 +30,7 @@ class Services:
     providers: ProviderService
     sessions: SessionService
     drafts: DraftService
+    agenda: AgendaService
     archive: ArchiveService
 
     @classmethod
@@ -51,8 +54,13 @@ class Services:
                 store, bus, clock, target_minutes=guide.rules.dosage_minutes_per_provider_per_month
             ),
             drafts=DraftService(store, bus),
+            agenda=AgendaService(store, bus),
             archive=ArchiveService(store, bus),
         )
+
+    def coach_name(self) -> str:
+        with self.store.reading() as session:
+            return profile_rows.coach_name(session)
 
     def close(self) -> None:
         self.store.close()

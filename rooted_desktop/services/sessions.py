@@ -7,11 +7,12 @@ from datetime import UTC, date, datetime
 from rooted_desktop.core.calendar import Month
 from rooted_desktop.core.dosage import Dosage, summarize_dosage
 from rooted_desktop.core.errors import UserError
-from rooted_desktop.core.records import SessionListItem, SessionRecord
+from rooted_desktop.core.records import OpenStep, SessionListItem, SessionRecord
 from rooted_desktop.core.sessions import SessionInput, validate_session
 from rooted_desktop.core.vocab import SessionStatus
 from rooted_desktop.services.changes import Change, ChangeBus
 from rooted_desktop.services.clock import Clock
+from rooted_desktop.store import action_plans as action_plan_rows
 from rooted_desktop.store import sessions as session_rows
 from rooted_desktop.store.sessions import SessionQuery
 from rooted_desktop.store.store import Store
@@ -58,6 +59,10 @@ class SessionService:
     ) -> tuple[date, str] | None:
         with self._store.reading() as session:
             return session_rows.last_joint_plan(session, provider_id, before, exclude_id)
+
+    def open_steps(self, provider_id: int) -> list[OpenStep]:
+        with self._store.reading() as session:
+            return action_plan_rows.open_steps(session, provider_id)
 
     # -- writing ------------------------------------------------------------------------
     def create(self, data: SessionInput) -> SessionRecord:

@@ -39,3 +39,9 @@ def put_setting(session: Session, key: str, value: Any) -> None:
     row = session.get(SettingRow, key) or SettingRow(key=key, value_json="null")
     row.value_json = json.dumps(value, sort_keys=True)
     session.add(row)
+
+
+def delete_setting(session: Session, key: str) -> None:
+    row = session.get(SettingRow, key)
+    if row is not None:
+        session.delete(row)

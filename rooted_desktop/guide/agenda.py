@@ -1,0 +1,327 @@
+"""The coaching-conversation agenda template: data that drives the printed agenda and the form.
+
+The built-in template is ``resources/agenda/pbc-agenda.toml``; the coach's edited copy is
+JSON in the settings table; each session keeps a JSON snapshot of its sections. All three go
+through the same checks, and a problem is an AgendaError naming the source and key path,
+e.g. ``pbc-agenda.toml: sections[3].field: 'summary' is not one of focus, strengths, …``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from rooted_desktop.core.errors import UserError
+from rooted_desktop.core.sessions import SESSION_TEXT_FIELDS
+from rooted_desktop.resources import resource
+
+FORMAT_VERSION = 1
+DEFAULT_AGENDA_FILE = "pbc-agenda.toml"
+STRATEGY_PHASES = ("observation", "meeting", "follow-up")
+EDIT_SOURCE = "agenda template"  # the source an edit helper's error names
+KEY_MAX = 40
+_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_KINDS = {bool: "true/false", str: "text", int: "a whole number", list: "a list", dict: "a table"}
+_SECTION_KEYS = ("key", "title", "prompt", "field", "shareable")
+
+
+class AgendaError(UserError):
+    """An agenda template (built-in file, the coach's copy, a session's snapshot) is wrong."""
+
+
+class AgendaDataError(ValueError):
+    """Agenda data is wrong at key_path; readers add the source and raise AgendaError."""
+
+    def __init__(self, key_path: str, problem: str) -> None:
+        super().__init__(f"{key_path}: {problem}")
+        self.key_path = key_path
+        self.problem = problem
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaSection:
+    """One step of the agenda. ``field``: the session column its text is stored in (None:
+    free notes); ``shareable``: the text may appear in provider-facing outputs."""
+
+    key: str
+    title: str
+    prompt: str
+    field: str | None
+    shareable: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Strategy:
+    """One box of the coaching-strategies checklist; phase is one of STRATEGY_PHASES."""
+
+    key: str
+    label: str
+    phase: str
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaTemplate:
+    """A checked template: creating one with parts that do not fit raises AgendaDataError."""
+
+    id: str
+    title: str
+    sections: tuple[AgendaSection, ...]
+    strategies: tuple[Strategy, ...]
+
+    def __post_init__(self) -> None:
+        _check_key("id", self.id)
+        _require(bool(self.title.strip()), "title", "is empty")
+        _check_sections(self.sections)
+        _check_strategies(self.strategies)
+
+    def index(self, key: str) -> int:
+        """The position of the section with this key; KeyError if there is none."""
+        for index, section in enumerate(self.sections):
+            if section.key == key:
+                return index
+        raise KeyError(key)
+
+    def section(self, key: str) -> AgendaSection:
+        return self.sections[self.index(key)]
+
+    def bound_fields(self) -> dict[str, AgendaSection]:
+        """Session column -> the section whose text it stores, in the agenda's order."""
+        return {s.field: s for s in self.sections if s.field is not None}
+
+    def strategies_for(self, phase: str) -> tuple[Strategy, ...]:
+        return tuple(s for s in self.strategies if s.phase == phase)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe; ``from_dict`` reads it back to an equal template."""
+        strategies = [{"key": s.key, "label": s.label, "phase": s.phase} for s in self.strategies]
+        sections = sections_to_json(self.sections)
+        return {"format_version": FORMAT_VERSION, "id": self.id, "title": self.title} | {
+            "sections": sections,
+            "strategies": strategies,
+        }
+
+    @classmethod
+    def from_dict(cls, data: object, *, source: str) -> AgendaTemplate:
+        """Read to_dict's output (or parsed JSON/TOML); ``source`` names it in errors."""
+        try:
+            return _template(_Table(data, ""))
+        except AgendaDataError as exc:
+            raise AgendaError(f"{source}: {exc}") from None
+
+
+# --- checks on the parts (key paths as written in the file) -------------------------------
+
+
+def _require(ok: bool, path: str, problem: str) -> None:
+    if not ok:
+        raise AgendaDataError(path, problem)
+
+
+def _check_key(path: str, key: str) -> None:
+    ok = bool(_KEY.fullmatch(key)) and len(key) <= KEY_MAX
+    _require(ok, path, f"{key!r} is not a key: use a-z, 0-9 and hyphens, {KEY_MAX} at most")
+
+
+def _check_choice(path: str, value: str, allowed: tuple[str, ...]) -> None:
+    _require(value in allowed, path, f"{value!r} is not one of {', '.join(allowed)}")
+
+
+def _claim(seen: dict[str, int], value: str, path: str, index: int, taken: str) -> None:
+    """Record value as used by item index; a second use is an error naming the first."""
+    _require(value not in seen, path, f"{value!r} is already {taken}[{seen.get(value)}]")
+    seen[value] = index
+
+
+def _check_sections(sections: tuple[AgendaSection, ...]) -> None:
+    _require(bool(sections), "sections", "needs at least one section")
+    keys: dict[str, int] = {}
+    fields: dict[str, int] = {}
+    for index, section in enumerate(sections):
+        at = f"sections[{index}]"
+        _check_key(f"{at}.key", section.key)
+        _claim(keys, section.key, f"{at}.key", index, "used by sections")
+        _require(bool(section.title.strip()), f"{at}.title", "is empty")
+        if section.field is not None:
+            _check_choice(f"{at}.field", section.field, SESSION_TEXT_FIELDS)
+            _claim(fields, section.field, f"{at}.field", index, "stored by sections")
+            problem = f"a section stored in the session's {section.field} is always shareable"
+            _require(section.shareable, f"{at}.shareable", problem)
+
+
+def _check_strategies(strategies: tuple[Strategy, ...]) -> None:
+    keys: dict[str, int] = {}
+    for index, strategy in enumerate(strategies):
+        at = f"strategies[{index}]"
+        _check_key(f"{at}.key", strategy.key)
+        _claim(keys, strategy.key, f"{at}.key", index, "used by strategies")
+        _require(bool(strategy.label.strip()), f"{at}.label", "is empty")
+        _check_choice(f"{at}.phase", strategy.phase, STRATEGY_PHASES)
+
+
+# --- reading TOML or JSON data ------------------------------------------------------------
+
+
+def _wrong_type(path: str, expected: type, value: object) -> AgendaDataError:
+    found = _KINDS.get(type(value), type(value).__name__)
+    return AgendaDataError(path or "(top level)", f"should be {_KINDS[expected]}, not {found}")
+
+
+class _Table:
+    """One table and its key path; remembers the keys read so leftovers are typos."""
+
+    def __init__(self, data: object, path: str) -> None:
+        if type(data) is not dict:
+            raise _wrong_type(path, dict, data)
+        self._data: dict[str, Any] = data
+        self.path = path
+        self._known: set[str] = set()
+
+    def value(self, key: str, expected: type, *, required: bool = True) -> Any:
+        self._known.add(key)
+        path, value = f"{self.path}.{key}" if self.path else key, self._data.get(key)
+        if value is None:  # JSON null counts as left out
+            _require(not required, path, "missing")
+        elif type(value) is not expected:  # type(), not isinstance(): bool is an int
+            raise _wrong_type(path, expected, value)
+        return value
+
+    def text(self, key: str, *, required: bool = True) -> str:
+        return str(self.value(key, str, required=required) or "").strip()
+
+    def done(self) -> None:
+        unknown = sorted(set(self._data) - self._known)
+        if unknown:
+            path = f"{self.path}.{unknown[0]}" if self.path else unknown[0]
+            known = ", ".join(sorted(self._known))
+            raise AgendaDataError(path, f"unknown key; this table takes: {known}")
+
+
+def _tables(items: object, path: str) -> list[_Table]:
+    if type(items) is not list:
+        raise _wrong_type(path, list, items)
+    return [_Table(item, f"{path}[{index}]") for index, item in enumerate(items)]
+
+
+def _section(table: _Table) -> AgendaSection:
+    key, title = table.text("key"), table.text("title")
+    prompt = table.text("prompt", required=False)
+    field: str | None = table.value("field", str, required=False)
+    shareable: bool | None = table.value("shareable", bool, required=False)
+    table.done()
+    share = field is not None if shareable is None else shareable  # bound: shareable
+    return AgendaSection(key, title, prompt, field, share)
+
+
+def _strategy(table: _Table) -> Strategy:
+    strategy = Strategy(table.text("key"), table.text("label"), table.text("phase"))
+    table.done()
+    return strategy
+
+
+def _template(root: _Table) -> AgendaTemplate:
+    version = root.value("format_version", int)
+    _require(version == FORMAT_VERSION, "format_version", f"{version} is not supported (1 is)")
+    template_id, title = root.text("id"), root.text("title")
+    sections = tuple(_section(t) for t in _tables(root.value("sections", list), "sections"))
+    strategies = tuple(_strategy(t) for t in _tables(root.value("strategies", list), "strategies"))
+    root.done()
+    return AgendaTemplate(template_id, title, sections, strategies)  # checks the parts
+
+
+def sections_to_json(sections: tuple[AgendaSection, ...]) -> list[dict[str, Any]]:
+    """A session's snapshot of its sections, JSON-safe (``field`` is None for free notes)."""
+    return [{key: getattr(section, key) for key in _SECTION_KEYS} for section in sections]
+
+
+def sections_from_json(items: object, *, source: str) -> tuple[AgendaSection, ...]:
+    """Read a snapshot back with the template's checks (key paths ``sections[i].…``)."""
+    try:
+        sections = tuple(_section(table) for table in _tables(items, "sections"))
+        _check_sections(sections)
+    except AgendaDataError as exc:
+        raise AgendaError(f"{source}: {exc}") from None
+    return sections
+
+
+def load_agenda(path: Path) -> AgendaTemplate:
+    """Read and check an agenda file; any problem is an AgendaError naming the file and key."""
+    try:
+        # utf-8-sig: a file re-saved by Notepad starts with a byte-order mark.
+        return _template(_Table(tomllib.loads(path.read_bytes().decode("utf-8-sig")), ""))
+    except OSError as exc:
+        problem = f"cannot be read ({exc.strerror or exc})"
+    except UnicodeDecodeError:
+        problem = "is not UTF-8 text"
+    except tomllib.TOMLDecodeError as exc:
+        problem = f"is not valid TOML: {exc}"
+    except AgendaDataError as exc:
+        problem = str(exc)
+    raise AgendaError(f"{path.name}: {problem}", details=(str(path),))
+
+
+def default_agenda_path() -> Path:
+    return resource("agenda", DEFAULT_AGENDA_FILE)
+
+
+@lru_cache(maxsize=1)
+def load_default_agenda() -> AgendaTemplate:
+    """The built-in template, read once (it is immutable)."""
+    return load_agenda(default_agenda_path())
+
+
+# --- edits from the Settings editor: each returns a new, checked template -----------------
+
+
+def _edited(template: AgendaTemplate, sections: list[AgendaSection]) -> AgendaTemplate:
+    try:
+        return replace(template, sections=tuple(sections))
+    except AgendaDataError as exc:
+        raise AgendaError(f"{EDIT_SOURCE}: {exc}") from None
+
+
+def derive_key(title: str, taken: set[str] | frozenset[str]) -> str:
+    """A key from a title ("Family news!" -> "family-news"), made unique with -2, -3, …"""
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    base = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[: KEY_MAX - 4].strip("-")
+    key, number = base or "section", 2
+    while key in taken:
+        key, number = f"{base or 'section'}-{number}", number + 1
+    return key
+
+
+def with_section_added(
+    template: AgendaTemplate, title: str, prompt: str = "", *, field: str | None = None
+) -> AgendaTemplate:
+    """Add a section at the end: free notes (coach-only), or bound to a session field."""
+    key = derive_key(title, {s.key for s in template.sections})
+    section = AgendaSection(key, title.strip(), prompt.strip(), field, field is not None)
+    return _edited(template, [*template.sections, section])
+
+
+def with_section_renamed(
+    template: AgendaTemplate, key: str, title: str, prompt: str | None = None
+) -> AgendaTemplate:
+    """New title (and prompt, if given); the key stays, so it names the same section."""
+    sections, index = list(template.sections), template.index(key)
+    new_prompt = sections[index].prompt if prompt is None else prompt.strip()
+    sections[index] = replace(sections[index], title=title.strip(), prompt=new_prompt)
+    return _edited(template, sections)
+
+
+def with_section_moved(template: AgendaTemplate, key: str, offset: int) -> AgendaTemplate:
+    """Move a section ``offset`` places (negative: up); past either end it stops there."""
+    sections, index = list(template.sections), template.index(key)
+    sections.insert(max(0, min(len(sections) - 1, index + offset)), sections.pop(index))
+    return _edited(template, sections)
+
+
+def with_section_removed(template: AgendaTemplate, key: str) -> AgendaTemplate:
+    """Remove a section; removing the only one is an AgendaError."""
+    sections = list(template.sections)
+    del sections[template.index(key)]
+    return _edited(template, sections)
