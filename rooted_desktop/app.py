@@ -18,6 +18,7 @@ DEMO_YEARS = 2
 
 
 def run_app(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from rooted_desktop.services.container import Services
@@ -49,7 +50,10 @@ def run_app(args: argparse.Namespace) -> int:
         return 1
 
     window = MainWindow(services, paths)
+    app.commitDataRequest.connect(lambda _manager: window.keep_drafts())
+    app.aboutToQuit.connect(window.keep_drafts)
     window.show()
+    QTimer.singleShot(0, window.offer_drafts)
     try:
         return app.exec()
     finally:

@@ -11,11 +11,14 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rooted_desktop import identity
+from rooted_desktop.core.calendar import Month
 from rooted_desktop.core.errors import UserError
+from rooted_desktop.core.session_csv import parse_date
 from rooted_desktop.paths import Paths
 
 if TYPE_CHECKING:
@@ -43,14 +46,49 @@ def build_parser() -> argparse.ArgumentParser:
 
     imports = commands.add_parser("import", help="import a roster CSV or a full JSON export")
     _data_dir_option(imports)
-    imports.add_argument("kind", choices=("roster", "json"))
+    imports.add_argument("kind", choices=("roster", "sessions", "json"))
     imports.add_argument("file", type=Path, metavar="FILE")
 
-    export = commands.add_parser("export", help="export the whole store as JSON")
+    export = commands.add_parser("export", help="export sessions (CSV) or everything (JSON)")
     _data_dir_option(export)
-    export.add_argument("kind", choices=("json",))
+    export.add_argument("kind", choices=("csv", "json"))
     export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    span = export.add_mutually_exclusive_group()
+    span.add_argument("--month", type=_month, metavar="YYYY-MM")
+    span.add_argument("--from", dest="first", type=_date, metavar="DATE")
+    export.add_argument("--to", dest="last", type=_date, metavar="DATE")
     return parser
+
+
+def _month(text: str) -> Month:
+    try:
+        return Month.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _date(text: str) -> date:
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def date_range(args: argparse.Namespace) -> tuple[date, date]:
+    """The export's range from --month, or --from and --to; a bad combination is bad usage."""
+    if args.month is not None:
+        if args.last is not None:
+            raise _Usage("--to goes with --from, not with --month")
+        return args.month.first_day, args.month.last_day
+    if args.first is None or args.last is None:
+        raise _Usage("give --month YYYY-MM, or both --from DATE and --to DATE")
+    if args.last < args.first:
+        raise _Usage(f"--to {args.last} is before --from {args.first}")
+    return args.first, args.last
+
+
+class _Usage(Exception):
+    """Bad usage found after parsing: exit 2 like argparse."""
 
 
 def _data_dir_option(parser: argparse.ArgumentParser, **kwargs: object) -> None:
@@ -81,6 +119,9 @@ def run(args: argparse.Namespace) -> int:
     handler = _HANDLERS[args.command]
     try:
         return handler(args, paths)
+    except _Usage as error:
+        print(f"{identity.APP_ID} {args.command}: {error}", file=sys.stderr)
+        return 2
     except UserError as error:
         print(f"{identity.APP_ID}: {error.message}", file=sys.stderr)
         for line in error.details:
@@ -120,6 +161,9 @@ def _import(args: argparse.Namespace, paths: Paths) -> int:
         if args.kind == "roster":
             records = services.providers.import_roster(args.file)
             print(f"Imported {len(records)} providers from {args.file}.")
+        elif args.kind == "sessions":
+            count = services.session_log.import_csv(args.file)
+            print(f"Imported {count} sessions from {args.file}.")
         else:
             rows = services.archive.import_json(args.file)
             print(f"Imported {rows} records from {args.file}.")
@@ -129,12 +173,17 @@ def _import(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _export(args: argparse.Namespace, paths: Paths) -> int:
+    span = date_range(args) if args.kind != "json" else None
     services = _open_services(paths)
     try:
-        rows = services.archive.export_json(args.output)
+        if span is not None:
+            rows = services.session_log.export_csv(args.output, *span)
+            print(f"Exported {rows} sessions ({span[0]} to {span[1]}) to {args.output}.")
+        else:
+            rows = services.archive.export_json(args.output)
+            print(f"Exported {rows} records to {args.output}.")
     finally:
         services.close()
-    print(f"Exported {rows} records to {args.output}.")
     return 0
 
 

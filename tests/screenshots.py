@@ -14,13 +14,22 @@ from pathlib import Path
 
 
 def main(out_dir: Path, today: date = date(2026, 12, 4)) -> None:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from rooted_desktop.paths import Paths
     from rooted_desktop.services.container import Services
     from rooted_desktop.services.demo import build_demo_store
     from rooted_desktop.ui.dialogs.provider_dialog import ProviderDialog
     from rooted_desktop.ui.main_window import MainWindow
+
+    from rooted_desktop.core.vocab import SessionStatus
+    from rooted_desktop.services.sessions import SessionQuery
+
+    def scroll_bottom(widget: QWidget) -> None:
+        from PySide6.QtWidgets import QScrollArea
+
+        for area in widget.findChildren(QScrollArea):
+            area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
 
     out_dir.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -56,6 +65,21 @@ def main(out_dir: Path, today: date = date(2026, 12, 4)) -> None:
         settle()
         dialog.grab().save(str(out_dir / "provider-dialog-problems.png"))
         dialog.close()
+
+        # The session form on the longest session of the demo, with Unicode names.
+        sessions = services.sessions.find(SessionQuery(status=SessionStatus.COMPLETED))
+        longest = max(sessions, key=lambda s: len(services.sessions.get(s.id).joint_plan))
+        editor = window.open_session(session_id=longest.id)
+        editor.resize(1280, 760)
+        settle()
+        editor.grab().save(str(out_dir / "session-form.png"))
+        editor.form.minutes.setValue(500)
+        settle()
+        scroll_bottom(editor)
+        settle()
+        editor.grab().save(str(out_dir / "session-form-bottom.png"))
+        editor.form.minutes.setValue(longest.minutes)
+        editor.close()
         window.close()
         services.close()
     print(f"screenshots in {out_dir}")

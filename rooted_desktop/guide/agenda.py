@@ -1,9 +1,8 @@
 """The coaching-conversation agenda template: data that drives the printed agenda and the form.
 
-The built-in template is ``resources/agenda/pbc-agenda.toml``; the coach's edited copy is
-JSON in the settings table; each session keeps a JSON snapshot of its sections. All three go
-through the same checks, and a problem is an AgendaError naming the source and key path,
-e.g. ``pbc-agenda.toml: sections[3].field: 'summary' is not one of focus, strengths, …``.
+The built-in file (resources/agenda/), the coach's edited copy (JSON in settings) and each
+session's snapshot of its sections (JSON) pass the same checks; a problem is an AgendaError
+naming the source and key path: ``pbc-agenda.toml: sections[3].field: 'summary' is not …``.
 """
 
 from __future__ import annotations
@@ -11,7 +10,9 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass, replace
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,13 +22,10 @@ from rooted_desktop.core.sessions import SESSION_TEXT_FIELDS
 from rooted_desktop.resources import resource
 
 FORMAT_VERSION = 1
-DEFAULT_AGENDA_FILE = "pbc-agenda.toml"
 STRATEGY_PHASES = ("observation", "meeting", "follow-up")
-EDIT_SOURCE = "agenda template"  # the source an edit helper's error names
 KEY_MAX = 40
 _KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _KINDS = {bool: "true/false", str: "text", int: "a whole number", list: "a list", dict: "a table"}
-_SECTION_KEYS = ("key", "title", "prompt", "field", "shareable")
 
 
 class AgendaError(UserError):
@@ -39,14 +37,11 @@ class AgendaDataError(ValueError):
 
     def __init__(self, key_path: str, problem: str) -> None:
         super().__init__(f"{key_path}: {problem}")
-        self.key_path = key_path
-        self.problem = problem
 
 
 @dataclass(frozen=True, slots=True)
 class AgendaSection:
-    """One step of the agenda. ``field``: the session column its text is stored in (None:
-    free notes); ``shareable``: the text may appear in provider-facing outputs."""
+    """An agenda step; ``field``: the session column of its text (None: free notes)."""
 
     key: str
     title: str
@@ -77,10 +72,15 @@ class AgendaTemplate:
         _check_key("id", self.id)
         _require(bool(self.title.strip()), "title", "is empty")
         _check_sections(self.sections)
-        _check_strategies(self.strategies)
+        keys: dict[str, int] = {}
+        for index, strategy in enumerate(self.strategies):
+            at = f"strategies[{index}]"
+            _check_key(f"{at}.key", strategy.key)
+            _claim(keys, strategy.key, f"{at}.key", index, "used by strategies")
+            _require(bool(strategy.label.strip()), f"{at}.label", "is empty")
+            _check_choice(f"{at}.phase", strategy.phase, STRATEGY_PHASES)
 
     def index(self, key: str) -> int:
-        """The position of the section with this key; KeyError if there is none."""
         for index, section in enumerate(self.sections):
             if section.key == key:
                 return index
@@ -93,28 +93,25 @@ class AgendaTemplate:
         """Session column -> the section whose text it stores, in the agenda's order."""
         return {s.field: s for s in self.sections if s.field is not None}
 
-    def strategies_for(self, phase: str) -> tuple[Strategy, ...]:
-        return tuple(s for s in self.strategies if s.phase == phase)
-
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe; ``from_dict`` reads it back to an equal template."""
-        strategies = [{"key": s.key, "label": s.label, "phase": s.phase} for s in self.strategies]
-        sections = sections_to_json(self.sections)
-        return {"format_version": FORMAT_VERSION, "id": self.id, "title": self.title} | {
-            "sections": sections,
-            "strategies": strategies,
-        }
+        head = {"format_version": FORMAT_VERSION, "id": self.id, "title": self.title}
+        strategies = [asdict(strategy) for strategy in self.strategies]
+        return {**head, "sections": sections_to_json(self.sections), "strategies": strategies}
 
     @classmethod
     def from_dict(cls, data: object, *, source: str) -> AgendaTemplate:
         """Read to_dict's output (or parsed JSON/TOML); ``source`` names it in errors."""
-        try:
+        with _reading(source):
             return _template(_Table(data, ""))
-        except AgendaDataError as exc:
-            raise AgendaError(f"{source}: {exc}") from None
 
 
-# --- checks on the parts (key paths as written in the file) -------------------------------
+@contextmanager
+def _reading(source: str) -> Iterator[None]:
+    try:
+        yield
+    except AgendaDataError as exc:
+        raise AgendaError(f"{source}: {exc}") from None
 
 
 def _require(ok: bool, path: str, problem: str) -> None:
@@ -132,7 +129,6 @@ def _check_choice(path: str, value: str, allowed: tuple[str, ...]) -> None:
 
 
 def _claim(seen: dict[str, int], value: str, path: str, index: int, taken: str) -> None:
-    """Record value as used by item index; a second use is an error naming the first."""
     _require(value not in seen, path, f"{value!r} is already {taken}[{seen.get(value)}]")
     seen[value] = index
 
@@ -151,19 +147,6 @@ def _check_sections(sections: tuple[AgendaSection, ...]) -> None:
             _claim(fields, section.field, f"{at}.field", index, "stored by sections")
             problem = f"a section stored in the session's {section.field} is always shareable"
             _require(section.shareable, f"{at}.shareable", problem)
-
-
-def _check_strategies(strategies: tuple[Strategy, ...]) -> None:
-    keys: dict[str, int] = {}
-    for index, strategy in enumerate(strategies):
-        at = f"strategies[{index}]"
-        _check_key(f"{at}.key", strategy.key)
-        _claim(keys, strategy.key, f"{at}.key", index, "used by strategies")
-        _require(bool(strategy.label.strip()), f"{at}.label", "is empty")
-        _check_choice(f"{at}.phase", strategy.phase, STRATEGY_PHASES)
-
-
-# --- reading TOML or JSON data ------------------------------------------------------------
 
 
 def _wrong_type(path: str, expected: type, value: object) -> AgendaDataError:
@@ -235,23 +218,20 @@ def _template(root: _Table) -> AgendaTemplate:
 
 def sections_to_json(sections: tuple[AgendaSection, ...]) -> list[dict[str, Any]]:
     """A session's snapshot of its sections, JSON-safe (``field`` is None for free notes)."""
-    return [{key: getattr(section, key) for key in _SECTION_KEYS} for section in sections]
+    return [asdict(section) for section in sections]
 
 
 def sections_from_json(items: object, *, source: str) -> tuple[AgendaSection, ...]:
     """Read a snapshot back with the template's checks (key paths ``sections[i].…``)."""
-    try:
+    with _reading(source):
         sections = tuple(_section(table) for table in _tables(items, "sections"))
         _check_sections(sections)
-    except AgendaDataError as exc:
-        raise AgendaError(f"{source}: {exc}") from None
     return sections
 
 
 def load_agenda(path: Path) -> AgendaTemplate:
     """Read and check an agenda file; any problem is an AgendaError naming the file and key."""
     try:
-        # utf-8-sig: a file re-saved by Notepad starts with a byte-order mark.
         return _template(_Table(tomllib.loads(path.read_bytes().decode("utf-8-sig")), ""))
     except OSError as exc:
         problem = f"cannot be read ({exc.strerror or exc})"
@@ -264,33 +244,24 @@ def load_agenda(path: Path) -> AgendaTemplate:
     raise AgendaError(f"{path.name}: {problem}", details=(str(path),))
 
 
-def default_agenda_path() -> Path:
-    return resource("agenda", DEFAULT_AGENDA_FILE)
-
-
 @lru_cache(maxsize=1)
 def load_default_agenda() -> AgendaTemplate:
     """The built-in template, read once (it is immutable)."""
-    return load_agenda(default_agenda_path())
-
-
-# --- edits from the Settings editor: each returns a new, checked template -----------------
+    return load_agenda(resource("agenda", "pbc-agenda.toml"))
 
 
 def _edited(template: AgendaTemplate, sections: list[AgendaSection]) -> AgendaTemplate:
-    try:
+    with _reading("agenda template"):
         return replace(template, sections=tuple(sections))
-    except AgendaDataError as exc:
-        raise AgendaError(f"{EDIT_SOURCE}: {exc}") from None
 
 
 def derive_key(title: str, taken: set[str] | frozenset[str]) -> str:
     """A key from a title ("Family news!" -> "family-news"), made unique with -2, -3, …"""
     plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    base = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[: KEY_MAX - 4].strip("-")
-    key, number = base or "section", 2
+    base = re.sub(r"[^a-z0-9]+", "-", plain.lower())[: KEY_MAX - 4].strip("-") or "section"
+    key, number = base, 2
     while key in taken:
-        key, number = f"{base or 'section'}-{number}", number + 1
+        key, number = f"{base}-{number}", number + 1
     return key
 
 
@@ -322,6 +293,5 @@ def with_section_moved(template: AgendaTemplate, key: str, offset: int) -> Agend
 
 def with_section_removed(template: AgendaTemplate, key: str) -> AgendaTemplate:
     """Remove a section; removing the only one is an AgendaError."""
-    sections = list(template.sections)
-    del sections[template.index(key)]
-    return _edited(template, sections)
+    index = template.index(key)
+    return _edited(template, [s for i, s in enumerate(template.sections) if i != index])

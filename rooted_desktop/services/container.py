@@ -14,6 +14,7 @@ from rooted_desktop.services.changes import ChangeBus
 from rooted_desktop.services.clock import Clock, system_clock
 from rooted_desktop.services.drafts import DraftService
 from rooted_desktop.services.providers import ProviderService
+from rooted_desktop.services.session_log import SessionLogService
 from rooted_desktop.services.sessions import SessionService
 from rooted_desktop.services.years import YearService
 from rooted_desktop.store import profile as profile_rows
@@ -29,6 +30,7 @@ class Services:
     years: YearService
     providers: ProviderService
     sessions: SessionService
+    session_log: SessionLogService
     drafts: DraftService
     agenda: AgendaService
     archive: ArchiveService
@@ -53,6 +55,7 @@ class Services:
             sessions=SessionService(
                 store, bus, clock, target_minutes=guide.rules.dosage_minutes_per_provider_per_month
             ),
+            session_log=SessionLogService(store, bus),
             drafts=DraftService(store, bus),
             agenda=AgendaService(store, bus),
             archive=ArchiveService(store, bus),

@@ -278,3 +278,19 @@ def mark_feedback_sent(session: Session, session_id: int, when: datetime) -> Non
     if row is not None:
         row.feedback_sent_on = when
         session.add(row)
+
+
+def sessions_between(session: Session, first_day: date, last_day: date) -> list[SessionRecord]:
+    """Full sessions in a date range, in a stable order (date, start, provider, id)."""
+    rows = session.exec(
+        select(CoachingSession, Provider.name)
+        .join(Provider, col(Provider.id) == col(CoachingSession.provider_id))
+        .where(col(CoachingSession.date) >= first_day, col(CoachingSession.date) <= last_day)
+        .order_by(
+            col(CoachingSession.date),
+            col(CoachingSession.start_time),
+            col(Provider.name),
+            col(CoachingSession.id),
+        )
+    )
+    return [to_record(row, name) for row, name in rows]

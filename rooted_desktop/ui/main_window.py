@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -23,9 +24,12 @@ from rooted_desktop.core.errors import UserError
 from rooted_desktop.paths import Paths
 from rooted_desktop.services.changes import Change
 from rooted_desktop.services.container import Services
+from rooted_desktop.services.drafts import DraftRecord
 from rooted_desktop.ui.changes import QtChanges
+from rooted_desktop.ui.dialogs.session_window import DRAFT_PREFIX, SessionWindow
 from rooted_desktop.ui.errors import show_user_error
 from rooted_desktop.ui.pages.providers_page import ProvidersPage
+from rooted_desktop.ui.pages.sessions_page import SessionsPage
 
 
 class MainWindow(QMainWindow):
@@ -43,7 +47,9 @@ class MainWindow(QMainWindow):
         self.providers_page = ProvidersPage(
             services.providers, self.changes, import_roster=self.import_roster
         )
-        self.pages: list[QWidget] = [self.providers_page]
+        self.sessions_page = SessionsPage(services, self.changes, open_session=self.open_session)
+        self.pages: list[QWidget] = [self.sessions_page, self.providers_page]
+        self.session_windows: list[SessionWindow] = []
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages")
@@ -55,6 +61,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(lambda _row: self._update_new_action())
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -86,10 +93,20 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        self.new_provider_action = self._action(
-            "&New provider…", self._new_provider, QKeySequence.StandardKey.New, "Add a provider"
+        self.new_action = self._action(
+            "&New…", self._new_item, QKeySequence.StandardKey.New, "A new item on this page"
         )
-        file_menu.addAction(self.new_provider_action)
+        self.new_session_action = self._action(
+            "New &session…",
+            lambda: self.open_session(),
+            "Ctrl+Shift+S",
+            "Document a coaching session",
+        )
+        self.new_provider_action = self._action(
+            "New &provider…", self._new_provider, "Ctrl+Shift+P", "Add a provider"
+        )
+        for action in (self.new_action, self.new_session_action, self.new_provider_action):
+            file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(
@@ -158,6 +175,11 @@ class MainWindow(QMainWindow):
         if QtChanges.touches(changes, Change.SETTINGS):
             self._update_status()
 
+    def _update_new_action(self) -> None:
+        page = self.stack.currentWidget()
+        noun = "provider" if page is self.providers_page else "session"
+        self.new_action.setText(f"&New {noun}…" if noun else "&New…")
+
     def show_page(self, number: int) -> None:
         self.nav.setCurrentRow(number)
         page = self.stack.currentWidget()
@@ -189,7 +211,77 @@ class MainWindow(QMainWindow):
         self.save_state()
         super().closeEvent(event)
 
+    # -- sessions -----------------------------------------------------------------------
+    def open_session(
+        self,
+        session_id: int | None = None,
+        provider_id: int | None = None,
+        day: date | None = None,
+        draft: DraftRecord | None = None,
+    ) -> SessionWindow:
+        """Bring an already open session forward, or open it in a window of its own."""
+        for window in self.session_windows:
+            if session_id is not None and window.session_id == session_id:
+                window.raise_()
+                window.activateWindow()
+                return window
+        payload = draft.payload if draft is not None else {}
+        window = SessionWindow(
+            self._services,
+            session_id=session_id if draft is None else payload.get("session_id"),
+            provider_id=provider_id,
+            day=day,
+            draft_key=draft.key if draft is not None else None,
+            draft_payload=payload.get("form") if draft is not None else None,
+            parent=self,
+        )
+        self.session_windows.append(window)
+        window.destroyed.connect(lambda _obj=None, w=window: self._forget(w))
+        window.show()
+        return window
+
+    def _forget(self, window: SessionWindow) -> None:
+        if window in self.session_windows:
+            self.session_windows.remove(window)
+
+    def keep_drafts(self) -> None:
+        """The desktop session is ending (or the app quits): keep every open form's text."""
+        for window in list(self.session_windows):
+            window.flush()
+
+    def offer_drafts(self) -> None:
+        """Offer back what was typed but not saved before the app last stopped."""
+        drafts = [d for d in self._services.drafts.all() if d.key.startswith(DRAFT_PREFIX)]
+        if not drafts:
+            return
+        names = "\n".join(f"• {d.title} (kept {d.updated_at.astimezone():%b %d, %H:%M})"
+                          for d in drafts[:10])  # fmt: skip
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Unsaved sessions found")
+        box.setText(f"{len(drafts)} session(s) had text that was not saved when "
+                    f"{identity.APP_NAME} last closed.")  # fmt: skip
+        box.setInformativeText(names + "\n\nOpen them to review and save?")
+        restore = box.addButton("&Open them", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("&Later", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        if box.clickedButton() is restore:
+            for draft in drafts:
+                self.open_session(draft=draft)
+        elif box.clickedButton() is discard:
+            for draft in drafts:
+                self._services.drafts.discard(draft.key)
+
     # -- actions ----------------------------------------------------------------------
+    def _new_item(self) -> None:
+        page = self.stack.currentWidget()
+        if page is self.providers_page:
+            self.providers_page.add_provider()
+        else:
+            self.open_session()
+
     def _new_provider(self) -> None:
         self.show_page(self.pages.index(self.providers_page))
         self.providers_page.add_provider()
@@ -217,6 +309,38 @@ class MainWindow(QMainWindow):
         QMessageBox.information(
             self, "Roster imported", f"Imported {len(records)} providers from {path.name}."
         )
+
+    def import_sessions(self) -> None:
+        path = self._ask_open("Import sessions", "CSV files (*.csv);;All files (*)")
+        if path is None:
+            return
+        try:
+            count = self._services.session_log.import_csv(path)
+        except UserError as error:
+            show_user_error(self, error, title="Sessions not imported")
+            return
+        self.show_page(self.pages.index(self.sessions_page))
+        QMessageBox.information(
+            self, "Sessions imported", f"Imported {count} sessions from {path.name}."
+        )
+
+    def export_sessions(self) -> None:
+        query = self.sessions_page.query()
+        first = query.first_day or date(1900, 1, 1)
+        last = query.last_day or date(9999, 12, 31)
+        label = f"{first:%Y-%m}" if query.first_day else "all"
+        suggested = str(Path.home() / f"sessions-{label}.csv")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export sessions", suggested, "CSV files (*.csv)"
+        )
+        if not name:
+            return
+        try:
+            count = self._services.session_log.export_csv(Path(name), first, last)
+        except UserError as error:
+            show_user_error(self, error, title="Export failed")
+            return
+        self.statusBar().showMessage(f"Exported {count} sessions to {name}", 8000)
 
     def import_json(self) -> None:
         path = self._ask_open("Import everything", "JSON export (*.json);;All files (*)")

@@ -55,8 +55,10 @@ def test_new_provider_from_the_keyboard(
         return dialog.result()
 
     monkeypatch.setattr(ProviderDialog, "exec", fill_and_save)
-    action = window.new_provider_action
+    window.show_page(window.pages.index(window.providers_page))
+    action = window.new_action
     assert action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    assert action.text() == "&New provider…"  # Ctrl+N makes what the page lists
     action.trigger()
     (record,) = services.providers.all()
     assert (record.name, record.site, record.age_group.value) == (

@@ -189,8 +189,11 @@ class SessionForm(QWidget):
             *(box.textChanged for box in self.field_boxes.values()),
             *(check.toggled for check in self.strategy_boxes.values()),
         ):  # fmt: skip
-            signal.connect(self.edited.emit)
+            signal.connect(self._emit_edited)
         self.minutes.valueChanged.connect(self._check_minutes)
+
+    def _emit_edited(self, *_args: object) -> None:
+        self.edited.emit()
 
     @staticmethod
     def _titled(title: str, prompt: str, box: QPlainTextEdit, *, shared: bool) -> QWidget:
