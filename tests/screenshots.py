@@ -12,6 +12,9 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from long_notes import long_session
+
 
 def main(out_dir: Path, today: date = date(2026, 12, 4)) -> None:
     from PySide6.QtWidgets import QApplication, QWidget
@@ -21,9 +24,6 @@ def main(out_dir: Path, today: date = date(2026, 12, 4)) -> None:
     from rooted_desktop.services.demo import build_demo_store
     from rooted_desktop.ui.dialogs.provider_dialog import ProviderDialog
     from rooted_desktop.ui.main_window import MainWindow
-
-    from rooted_desktop.core.vocab import SessionStatus
-    from rooted_desktop.services.sessions import SessionQuery
 
     def scroll_bottom(widget: QWidget) -> None:
         from PySide6.QtWidgets import QScrollArea
@@ -66,9 +66,11 @@ def main(out_dir: Path, today: date = date(2026, 12, 4)) -> None:
         dialog.grab().save(str(out_dir / "provider-dialog-problems.png"))
         dialog.close()
 
-        # The session form on the longest session of the demo, with Unicode names.
-        sessions = services.sessions.find(SessionQuery(status=SessionStatus.COMPLETED))
-        longest = max(sessions, key=lambda s: len(services.sessions.get(s.id).joint_plan))
+        # The session form with a long, realistic session and Unicode names.
+        provider = next(p for p in services.providers.all() if p.name.startswith("Nguy"))
+        longest = services.sessions.create(
+            long_session(provider.id, date(2026, 12, 3), services.agenda.current().sections)
+        )
         editor = window.open_session(session_id=longest.id)
         editor.resize(1280, 760)
         settle()

@@ -21,6 +21,7 @@ from rooted_desktop.core.calendar import Month, ProgramYear
 from rooted_desktop.core.errors import UserError
 from rooted_desktop.core.vocab import AgeGroup, Mode, SessionStatus, Setting
 from rooted_desktop.guide import Guide, load_default_guide
+from rooted_desktop.guide.agenda import load_default_agenda
 from rooted_desktop.services import demo_texts as T
 from rooted_desktop.services.demo_program import program_rows
 from rooted_desktop.store import models as m
@@ -73,7 +74,14 @@ _NO_ID = (m.Enrollment, m.MeetingAttendee, m.TrainingAttendee, m.MonthChecklistI
 # 90-minute dosage (some go over), about one in five falls short.
 _FULL_MONTHS = ((45, 45), (60, 30), (90,), (45, 45), (60, 45), (30, 60), (90,), (60, 60))
 _SHORT_MONTHS = ((30,), (45,), (60,), (45, None), (30, None), (60, None))
-_STRATEGIES = ("modelling", "reflective-conversation", "problem-solving", "performance-feedback")
+# Keys of the built-in agenda's coaching-strategies checklist (resources/agenda).
+_STRATEGIES = (
+    "obs-modelling",
+    "obs-verbal-support",
+    "meet-reflective-conversation",
+    "meet-problem-solving",
+    "meet-performance-feedback",
+)
 
 
 def build_demo_store(
@@ -143,7 +151,8 @@ class _Builder:
         # Completed visits by (provider id, YYYY-MM), so action-step changes can cite one.
         self.visits: dict[tuple[int, str], list[tuple[int, date]]] = {}
         # Each provider's last written sections, whose "next visit" the next booking fills.
-        self.pending: dict[int, list[dict[str, str]]] = {}
+        self.pending: dict[int, list[dict[str, Any]]] = {}
+        self.agenda = load_default_agenda()
         self.busy: dict[date, list[tuple[int, int]]] = {}  # the coach's booked minutes by day
         self.weekdays: dict[Month, list[date]] = {}
 
@@ -189,6 +198,8 @@ class _Builder:
         for sections in self.pending.values():
             sections[-1]["text"] = "To be scheduled with the provider."
         for row in self.tables[m.CoachingSession]:  # lists until their next visit was known
+            for section in row["sections_json"]:
+                section.pop("plan", None)
             row["sections_json"] = json.dumps(row["sections_json"], ensure_ascii=False)
         for year in self.years:
             program_rows(self, year)
@@ -322,9 +333,11 @@ class _Builder:
             row["sections_json"] = self.pending[p.id] = self.sections(theme, mode, row, last)
             strategies = rng.sample(_STRATEGIES, rng.randint(1, 3))
             if mode is Mode.IN_PERSON:
-                strategies.insert(0, "observing")
+                strategies.insert(0, "obs-observing")
             if rng.random() < 0.35:
-                strategies.append("goal-setting")
+                strategies.append("meet-goal-setting")
+            if row["feedback_sent_on"] is None and rng.random() < 0.75:
+                strategies.append("fu-email")
             row["strategies_json"] = json.dumps(strategies)
             created = updated = self.at(day, start + minutes + rng.randrange(30, 240))
             if rng.random() < 0.75:
@@ -344,26 +357,28 @@ class _Builder:
         self.add(m.CoachingSession, row)
 
     def sections(
-        self, theme: T.Theme, mode: Mode, row: Row, last: list[dict[str, str]] | None
-    ) -> list[dict[str, str]]:
+        self, theme: T.Theme, mode: Mode, row: Row, last: list[dict[str, Any]] | None
+    ) -> list[dict[str, Any]]:
         rng = self.rng
         review = f"First visit on this goal: {theme.goal}"
         if last:  # the previous visit's joint plan is what this one reviews
-            agreed = next(section["text"] for section in last if section["key"] == "joint-plan")
+            agreed = last[-1]["plan"]
             review = f"Last plan: {agreed} {rng.choice(T.REVIEW_PROGRESS)}"
         observed = rng.choice(theme.observed)
         if mode is not Mode.IN_PERSON:
             observed = f"{mode.label} visit, no observation; the provider described the week."
-        texts = {
-            "check-in": rng.choice(T.CHECK_INS),
-            "review": review,
-            "observation": observed,
-            "focus": f"{theme.name}. {row['next_steps']}",
-            "reflection": f"{rng.choice(theme.reflections)} Strength: {row['strengths']}",
-            "joint-plan": row["joint_plan"],
-            "next-visit": "",
-        }
-        return [{"key": k, "title": T.SECTION_TITLES[k], "text": v} for k, v in texts.items()]
+        row["focus"] = f"{theme.name}. {rng.choice(theme.reflections)}"
+        notes = {"check-in": rng.choice(T.CHECK_INS), "review": review,
+                 "data-observation": observed}  # fmt: skip
+        # The built-in agenda's sections as a session keeps them: bound sections keep their
+        # text in the session's own columns; the last (next visit) is filled in later.
+        sections: list[dict[str, Any]] = [
+            {"key": s.key, "title": s.title, "prompt": s.prompt, "field": s.field,
+             "shareable": s.shareable, "text": "" if s.field else notes.get(s.key, "")}
+            for s in self.agenda.sections
+        ]  # fmt: skip
+        sections[-1]["plan"] = row["joint_plan"]  # read by the next visit, then dropped
+        return sections
 
     def action_plan(
         self, p: _Provider, theme: T.Theme, span: list[Month], closed: date | None

@@ -305,15 +305,6 @@ THEMES = (
     ),
 )
 
-SECTION_TITLES = {
-    "check-in": "Connect and check in",
-    "review": "Review of the last plan",
-    "observation": "Observation and data",
-    "focus": "Focus practice",
-    "reflection": "Reflection and feedback",
-    "joint-plan": "Joint plan until the next visit",
-    "next-visit": "Next visit",
-}
 CHECK_INS = _split(
     "Caught up on the week; a new toddler starts this month."
     " | Staffing was tight today, so a shorter visit by agreement."

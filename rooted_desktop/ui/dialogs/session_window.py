@@ -68,14 +68,16 @@ class SessionWindow(QWidget):
             if record and record.sections
             else template.sections
         )
-        self.form = SessionForm(services.providers.all(), sections, template.strategies)
+        self.form = SessionForm(
+            services.providers.all(), sections, template.strategies, today=services.clock()
+        )
         self.side = SessionSidePanel()
 
         if record is not None:
             self.form.load(SessionInput.from_record(record))
         else:
             self.form.set_provider(provider_id)
-            self.form.load_defaults(day or services.clock(), today=services.clock())
+            self.form.load_defaults(day or services.clock())
         if draft_payload is not None:
             self.form.load_payload(draft_payload)
         self._saved_payload = None if draft_payload is not None else self.form.payload()

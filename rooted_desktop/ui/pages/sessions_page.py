@@ -88,6 +88,7 @@ class SessionsPage(QWidget):
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -142,6 +143,7 @@ class SessionsPage(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         changes.changed.connect(self._on_changes)
         self._fill_filters()
+        self.show_month(Month.of(services.clock()))  # this month first: what the coach works on
         self.refresh()
 
     # -- filters ------------------------------------------------------------------------
@@ -176,6 +178,7 @@ class SessionsPage(QWidget):
         )
 
     def show_month(self, month: Month) -> None:
+        """Filter to a month (all dates if the month is outside the program year)."""
         self.month.setCurrentIndex(max(0, self.month.findData(month.key)))
 
     def _on_changes(self, changes: frozenset[Change]) -> None:

@@ -59,9 +59,12 @@ class SessionForm(QWidget):
         providers: list[ProviderRecord],
         sections: tuple[AgendaSection, ...],
         strategies: tuple[Strategy, ...],
+        *,
+        today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.today = today
         self.sections = sections
         self.provider = QComboBox()
         self.provider.setAccessibleName("Provider")
@@ -221,14 +224,15 @@ class SessionForm(QWidget):
             )
             self.minutes_problem.show()
 
-    def load_defaults(self, day: date, *, today: date) -> None:
+    def load_defaults(self, day: date) -> None:
         """A new session: an hour at nine, in person; completed if the day has come."""
         self.day.setDate(QDate(day.year, day.month, day.day))
         self.start.setTime(QTime(9, 0))
         self.minutes.setValue(DEFAULT_MINUTES)
-        status = SessionStatus.PLANNED if day > today else SessionStatus.COMPLETED
+        status = SessionStatus.PLANNED if day > self.today else SessionStatus.COMPLETED
         self.status.setCurrentIndex(self.status.findData(status.value))
-        self.cms_date.setDate(QDate(today.year, today.month, today.day))
+        cms_day = max(day, self.today)
+        self.cms_date.setDate(QDate(cms_day.year, cms_day.month, cms_day.day))
 
     # -- values -------------------------------------------------------------------------
     def set_provider(self, provider_id: int | None) -> None:
@@ -280,9 +284,9 @@ class SessionForm(QWidget):
         self.mode.setCurrentIndex(self.mode.findData(data.mode.value))
         self.status.setCurrentIndex(self.status.findData(data.status.value))
         self.in_cms.setChecked(data.cms_entered_on is not None)
-        if data.cms_entered_on is not None:
-            day = data.cms_entered_on
-            self.cms_date.setDate(QDate(day.year, day.month, day.day))
+        # Unticked, the date waits at today (or the session day): the likely entry date.
+        cms_day = data.cms_entered_on or max(self.today, data.day or self.today)
+        self.cms_date.setDate(QDate(cms_day.year, cms_day.month, cms_day.day))
         by_key = {note.key: note.text for note in data.sections}
         for section in self.sections:
             if not section.field:
