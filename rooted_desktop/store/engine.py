@@ -18,6 +18,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import StaticPool
 
 from rooted_desktop.core.errors import UserError
+from rooted_desktop.core.text import sort_key
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,8 @@ def create_store_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     @event.listens_for(engine, "connect")
     def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself
+        # Search that folds case and accents for every alphabet (SQLite's own only folds ASCII).
+        dbapi_connection.create_function("fold", 1, _fold, deterministic=True)
         cursor = dbapi_connection.cursor()
         # locking_mode first, so the WAL index lives in process memory (no -shm file).
         cursor.execute("PRAGMA locking_mode=EXCLUSIVE")
@@ -60,6 +63,10 @@ def create_store_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
         connection.exec_driver_sql("BEGIN")
 
     return engine
+
+
+def _fold(text: str | None) -> str:
+    return sort_key(text or "")
 
 
 def _create_private_file(path: Path) -> None:

@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 
 from rooted_desktop.core.records import SectionNote, SessionListItem, SessionRecord
 from rooted_desktop.core.sessions import SessionInput
+from rooted_desktop.core.text import sort_key
 from rooted_desktop.core.vocab import Mode, SessionStatus
 from rooted_desktop.store.models import CoachingSession, Provider
 
@@ -131,17 +132,18 @@ def list_sessions(session: Session, query: SessionQuery) -> list[SessionListItem
             col(CoachingSession.cms_entered_on).is_(None),
         )
     if query.text.strip():
-        like = f"%{query.text.strip()}%"
+        pattern = "%" + _escape_like(sort_key(query.text.strip())) + "%"
+        searched = (
+            Provider.name,
+            CoachingSession.focus,
+            CoachingSession.strengths,
+            CoachingSession.next_steps,
+            CoachingSession.joint_plan,
+            CoachingSession.coach_notes,
+            CoachingSession.sections_json,
+        )
         statement = statement.where(
-            or_(
-                col(Provider.name).ilike(like),
-                col(CoachingSession.focus).ilike(like),
-                col(CoachingSession.strengths).ilike(like),
-                col(CoachingSession.next_steps).ilike(like),
-                col(CoachingSession.joint_plan).ilike(like),
-                col(CoachingSession.coach_notes).ilike(like),
-                col(CoachingSession.sections_json).ilike(like),
-            )
+            or_(*(func.fold(col(column)).like(pattern, escape="\\") for column in searched))
         )
     statement = statement.order_by(
         col(CoachingSession.date).desc(), col(CoachingSession.start_time).desc()
@@ -164,6 +166,10 @@ def list_sessions(session: Session, query: SessionQuery) -> list[SessionListItem
             session.execute(statement)
         )
     ]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _apply(row: CoachingSession, data: SessionInput) -> None:
