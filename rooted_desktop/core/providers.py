@@ -9,7 +9,7 @@ from rooted_desktop.core.vocab import AgeGroup, Setting
 
 NAME_MAX = 200
 TEXT_MAX = 2000
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 # What people type in a spreadsheet for the two settings and age groups.
 _SETTING_WORDS = {
@@ -81,7 +81,7 @@ def validate_provider(provider: ProviderInput) -> list[FieldProblem]:
         problems.append(
             FieldProblem("age_group", f"age group is {shown}; use 'infant-toddler' or 'preschool'")
         )
-    if provider.email.strip() and not _EMAIL.match(provider.email.strip()):
+    if provider.email.strip() and not EMAIL_PATTERN.match(provider.email.strip()):
         problems.append(FieldProblem("email", f"email '{provider.email}' is not an address"))
     for field in ("site", "phone", "notes"):
         if len(getattr(provider, field)) > TEXT_MAX:

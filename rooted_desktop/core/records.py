@@ -9,6 +9,16 @@ from rooted_desktop.core.vocab import AgeGroup, Mode, SessionStatus, Setting, St
 
 
 @dataclass(frozen=True)
+class CoachRecord:
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    organization: str = ""
+    region: str = ""
+    supervisor: str = ""
+
+
+@dataclass(frozen=True)
 class ProviderRecord:
     id: int
     name: str

@@ -13,11 +13,11 @@ from rooted_desktop.services.archive import ArchiveService
 from rooted_desktop.services.changes import ChangeBus
 from rooted_desktop.services.clock import Clock, system_clock
 from rooted_desktop.services.drafts import DraftService
+from rooted_desktop.services.profile import ProfileService
 from rooted_desktop.services.providers import ProviderService
 from rooted_desktop.services.session_log import SessionLogService
 from rooted_desktop.services.sessions import SessionService
 from rooted_desktop.services.years import YearService
-from rooted_desktop.store import profile as profile_rows
 from rooted_desktop.store.store import Store
 
 
@@ -33,6 +33,7 @@ class Services:
     session_log: SessionLogService
     drafts: DraftService
     agenda: AgendaService
+    profile: ProfileService
     archive: ArchiveService
 
     @classmethod
@@ -58,12 +59,12 @@ class Services:
             session_log=SessionLogService(store, bus),
             drafts=DraftService(store, bus),
             agenda=AgendaService(store, bus),
+            profile=ProfileService(store, bus),
             archive=ArchiveService(store, bus),
         )
 
     def coach_name(self) -> str:
-        with self.store.reading() as session:
-            return profile_rows.coach_name(session)
+        return self.profile.get().name
 
     def close(self) -> None:
         self.store.close()

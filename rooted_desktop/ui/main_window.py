@@ -27,6 +27,7 @@ from rooted_desktop.services.container import Services
 from rooted_desktop.services.drafts import DraftRecord
 from rooted_desktop.ui.changes import QtChanges
 from rooted_desktop.ui.dialogs.session_window import DRAFT_PREFIX, SessionWindow
+from rooted_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from rooted_desktop.ui.errors import show_user_error
 from rooted_desktop.ui.pages.providers_page import ProvidersPage
 from rooted_desktop.ui.pages.sessions_page import SessionsPage
@@ -309,6 +310,9 @@ class MainWindow(QMainWindow):
         QMessageBox.information(
             self, "Roster imported", f"Imported {len(records)} providers from {path.name}."
         )
+
+    def open_settings(self) -> None:
+        SettingsDialog(self, self._services.agenda, self._services.profile).exec()
 
     def import_sessions(self) -> None:
         path = self._ask_open("Import sessions", "CSV files (*.csv);;All files (*)")

@@ -140,3 +140,61 @@ def test_newer_store_is_refused_on_the_command_line(tmp_path: Path) -> None:
     no_traceback(result)
     assert "0042" in result.stderr and "0001" in result.stderr
     assert not (tmp_path / "x.json").exists()
+
+
+def test_sessions_csv_round_trip_through_the_cli(tmp_path: Path) -> None:
+    data = tmp_path / "d"
+    assert run("demo", "--data-dir", data, "--providers", "3", "--years", "1").returncode == 0
+    out = tmp_path / "nov.csv"
+    result = run("--data-dir", data, "export", "csv", "--month", "2026-11", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert "sessions (2026-11-01 to 2026-11-30)" in result.stdout
+    text = out.read_text(encoding="utf-8-sig")
+    assert text.startswith("provider,date,start_time,minutes,mode,status,focus,")
+    assert all(",2026-11-" in line for line in text.splitlines()[1:] if line.count(",") > 5)
+
+    ranged = tmp_path / "range.csv"
+    result = run("--data-dir", data, "export", "csv", "--from", "11/1/2026", "--to",
+                 "2026-11-30", "-o", ranged)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert ranged.read_bytes() == out.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "span",
+    [
+        (),
+        ("--from", "2026-11-01"),
+        ("--month", "2026-11", "--to", "2026-11-30"),
+        ("--from", "2026-11-30", "--to", "2026-11-01"),
+        ("--month", "November"),
+        ("--from", "2/30/2026", "--to", "2026-03-01"),
+    ],
+)
+def test_bad_ranges_are_usage_errors(tmp_path: Path, span: tuple[str, ...]) -> None:
+    result = run("--data-dir", tmp_path, "export", "csv", *span, "-o", tmp_path / "x.csv")
+    assert result.returncode == 2
+    no_traceback(result)
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_import_sessions_reports_bad_rows(tmp_path: Path) -> None:
+    data = tmp_path / "d"
+    roster = tmp_path / "roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    assert run("--data-dir", data, "import", "roster", roster).returncode == 0
+    log = tmp_path / "log.csv"
+    log.write_text(
+        "\ufeffprovider,date,start_time,minutes,mode,status,joint_plan\n"
+        'Nguyễn Thị Ánh,11/3/2026,9:30 AM,60,in-person,completed,"Line one\nline two"\n'
+        "Łukasz Kowalczyk,2026-11-04,14:00,ninety,phone,completed,\n",
+        encoding="utf-8",
+    )
+    result = run("--data-dir", data, "import", "sessions", log)
+    assert result.returncode == 1
+    no_traceback(result)
+    assert result.stderr.splitlines()[1].startswith("line 4: minutes 'ninety'")
+    log.write_text(log.read_text(encoding="utf-8").replace("ninety", "90"), encoding="utf-8")
+    result = run("--data-dir", data, "import", "sessions", log)
+    assert result.returncode == 0, result.stderr
+    assert "Imported 2 sessions" in result.stdout
