@@ -66,6 +66,24 @@ def main(out_dir: Path, today: date = date(2026, 12, 4)) -> None:
         dialog.grab().save(str(out_dir / "provider-dialog-problems.png"))
         dialog.close()
 
+        from rooted_desktop.core.errors import UserError
+        from rooted_desktop.ui.errors import error_box
+
+        bad = Path(tmp) / "roster.csv"
+        bad.write_text(
+            "name,site,setting,age_group,email\nAna Ruiz,Main St,center,preschool,ana@x.org\n"
+            "Bo Lee,Elm,school,preschool,\n,Oak,fcch,toddler,bad-address\n",
+            encoding="utf-8",
+        )
+        try:
+            services.providers.import_roster(bad)
+        except UserError as error:
+            box = error_box(window, error, title="Roster not imported")
+            box.show()
+            settle()
+            box.grab().save(str(out_dir / "roster-problems.png"))
+            box.close()
+
         # The session form with a long, realistic session and Unicode names.
         provider = next(p for p in services.providers.all() if p.name.startswith("Nguy"))
         longest = services.sessions.create(

@@ -15,6 +15,11 @@ log = logging.getLogger(__name__)
 
 
 def show_user_error(parent: QWidget | None, error: UserError, *, title: str = "") -> None:
+    error_box(parent, error, title=title).exec()
+
+
+def error_box(parent: QWidget | None, error: UserError, *, title: str = "") -> QMessageBox:
+    """The message for a UserError: what went wrong, then each problem on its own line."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title or "Rooted Desktop")
@@ -26,7 +31,7 @@ def show_user_error(parent: QWidget | None, error: UserError, *, title: str = ""
         box.setInformativeText("\n".join(shown))
         box.setDetailedText("\n".join(error.details))
     box.setAccessibleName(error.message)
-    box.exec()
+    return box
 
 
 def install_crash_handler(log_file: str) -> None:
