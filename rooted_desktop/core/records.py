@@ -93,3 +93,36 @@ class OpenStep:
     who: str
     target_date: date | None
     status: StepStatus
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    """One action-plan step with its status history, oldest change first."""
+
+    id: int
+    plan_id: int
+    position: int
+    step: str
+    resources: str
+    who: str
+    done_looks_like: str
+    target_date: date | None
+    status: StepStatus
+    done_date: date | None
+    history: tuple[tuple[date, StepStatus], ...]
+
+
+@dataclass(frozen=True)
+class PlanRecord:
+    """A provider's goal and its steps in their order."""
+
+    id: int
+    provider_id: int
+    goal: str
+    created_on: date
+    closed_on: date | None
+    steps: tuple[StepRecord, ...]
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_on is None

@@ -8,6 +8,7 @@ from pathlib import Path
 from rooted_desktop import identity
 from rooted_desktop.guide.loader import load_default_guide
 from rooted_desktop.guide.model import Guide
+from rooted_desktop.services.action_plans import ActionPlanService
 from rooted_desktop.services.agenda import AgendaService
 from rooted_desktop.services.archive import ArchiveService
 from rooted_desktop.services.changes import ChangeBus
@@ -30,6 +31,7 @@ class Services:
     years: YearService
     providers: ProviderService
     sessions: SessionService
+    action_plans: ActionPlanService
     session_log: SessionLogService
     drafts: DraftService
     agenda: AgendaService
@@ -56,6 +58,7 @@ class Services:
             sessions=SessionService(
                 store, bus, clock, target_minutes=guide.rules.dosage_minutes_per_provider_per_month
             ),
+            action_plans=ActionPlanService(store, bus, clock),
             session_log=SessionLogService(store, bus),
             drafts=DraftService(store, bus),
             agenda=AgendaService(store, bus),

@@ -39,6 +39,10 @@ class SessionService:
             raise UserError(f"Session {session_id} no longer exists.")
         return record
 
+    def exists(self, session_id: int) -> bool:
+        with self._store.reading() as session:
+            return session_rows.session_row(session, session_id) is not None
+
     def month_dosage(self, provider_id: int, month: Month) -> Dosage:
         today = self._clock()
         with self._store.reading() as session:

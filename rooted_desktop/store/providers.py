@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 
 from rooted_desktop.core.providers import ProviderInput
 from rooted_desktop.core.records import ProviderRecord
+from rooted_desktop.core.text import sort_key
 from rooted_desktop.core.vocab import AgeGroup, Setting
 from rooted_desktop.store.models import Enrollment, Provider
 
@@ -29,10 +30,12 @@ def to_record(row: Provider) -> ProviderRecord:
 
 
 def list_providers(session: Session, *, active_only: bool = False) -> list[ProviderRecord]:
-    query = select(Provider).order_by(func.lower(Provider.name), col(Provider.id))
+    query = select(Provider)
     if active_only:
         query = query.where(col(Provider.active).is_(True))
-    return [to_record(row) for row in session.exec(query)]
+    # Sorted in Python: SQLite's lower() folds ASCII only, and Łukasz belongs with the Ls.
+    rows = sorted(session.exec(query), key=lambda row: (sort_key(row.name), row.id or 0))
+    return [to_record(row) for row in rows]
 
 
 def get_provider(session: Session, provider_id: int) -> Provider | None:

@@ -218,7 +218,13 @@ def session_row(session: Session, session_id: int) -> CoachingSession | None:
 
 
 def set_cms_entered(session: Session, ids: Iterable[int], on: date | None) -> int:
-    rows = session.exec(select(CoachingSession).where(col(CoachingSession.id).in_(list(ids))))
+    """Only completed sessions go into CMS: planned and cancelled ones are left as they are."""
+    rows = session.exec(
+        select(CoachingSession).where(
+            col(CoachingSession.id).in_(list(ids)),
+            col(CoachingSession.status) == SessionStatus.COMPLETED.value,
+        )
+    )
     count = 0
     for row in rows:
         row.cms_entered_on = None if on is None else max(on, row.date)

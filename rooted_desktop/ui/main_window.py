@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 
 from rooted_desktop import identity
 from rooted_desktop.core.errors import UserError
+from rooted_desktop.core.records import ProviderRecord
 from rooted_desktop.paths import Paths
 from rooted_desktop.services.changes import Change
 from rooted_desktop.services.container import Services
 from rooted_desktop.services.drafts import DraftRecord
 from rooted_desktop.ui.changes import QtChanges
+from rooted_desktop.ui.dialogs.action_plan_dialog import ActionPlanDialog
 from rooted_desktop.ui.dialogs.session_window import DRAFT_PREFIX, SessionWindow
 from rooted_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from rooted_desktop.ui.errors import show_user_error
@@ -46,7 +48,10 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(720, 480)  # fits a 1366x768 laptop at 150 % scaling
 
         self.providers_page = ProvidersPage(
-            services.providers, self.changes, import_roster=self.import_roster
+            services.providers,
+            self.changes,
+            import_roster=self.import_roster,
+            open_action_plan=self.open_action_plan,
         )
         self.sessions_page = SessionsPage(services, self.changes, open_session=self.open_session)
         self.pages: list[QWidget] = [self.sessions_page, self.providers_page]
@@ -227,9 +232,13 @@ class MainWindow(QMainWindow):
                 window.activateWindow()
                 return window
         payload = draft.payload if draft is not None else {}
+        if draft is not None:
+            session_id = payload.get("session_id")
+            if session_id is not None and not self._services.sessions.exists(session_id):
+                session_id = None  # its session was deleted: keep the text as a new session
         window = SessionWindow(
             self._services,
-            session_id=session_id if draft is None else payload.get("session_id"),
+            session_id=session_id,
             provider_id=provider_id,
             day=day,
             draft_key=draft.key if draft is not None else None,
@@ -260,8 +269,8 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Unsaved sessions found")
-        box.setText(f"{len(drafts)} session(s) had text that was not saved when "
-                    f"{identity.APP_NAME} last closed.")  # fmt: skip
+        count = "1 session" if len(drafts) == 1 else f"{len(drafts)} sessions"
+        box.setText(f"{count} had text that was not saved when {identity.APP_NAME} last closed.")
         box.setInformativeText(names + "\n\nOpen them to review and save?")
         restore = box.addButton("&Open them", QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
@@ -310,6 +319,9 @@ class MainWindow(QMainWindow):
         QMessageBox.information(
             self, "Roster imported", f"Imported {len(records)} providers from {path.name}."
         )
+
+    def open_action_plan(self, provider: ProviderRecord) -> None:
+        ActionPlanDialog(self, self._services.action_plans, provider).exec()
 
     def open_settings(self) -> None:
         SettingsDialog(self, self._services.agenda, self._services.profile).exec()

@@ -56,7 +56,7 @@ def test_text_typed_before_a_sigkill_is_offered_back(
 
         monkeypatch.setattr(QMessageBox, "exec", choose_open)
         window.offer_drafts()
-        assert offered and "1 session(s) had text that was not saved" in offered[0]
+        assert offered and "1 session had text that was not saved" in offered[0]
         (editor,) = window.session_windows
         assert editor.draft_key == draft_key
         assert editor.form.section_boxes["check-in"].toPlainText() == TYPED_ASCII

@@ -22,7 +22,6 @@ def _run_and_capture(args: argparse.Namespace, qapp: Any) -> tuple[int, list[str
                 titles.append(widget.windowTitle())
                 titles.append(str(widget.providers_page.proxy.rowCount()))
                 widget.close()
-        qapp.quit()
 
     QTimer.singleShot(0, close_windows)
     return run_app(args), titles

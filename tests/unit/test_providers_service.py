@@ -87,3 +87,10 @@ def test_roster_in_a_wrong_encoding_is_explained(services: Any, tmp_path: Path) 
         services.providers.import_roster(latin)
     with pytest.raises(UserError, match="no such file"):
         services.providers.import_roster(tmp_path / "missing.csv")
+
+
+def test_providers_are_listed_alphabetically_across_alphabets(services: Any) -> None:
+    for name in ("Zoë Martínez", "Łukasz Kowalczyk", "Émilie Roy", "Ana Lopez"):
+        services.providers.add(ProviderInput(name=name, setting="center", age_group="preschool"))
+    names = [p.name for p in services.providers.all()]
+    assert names == ["Ana Lopez", "Émilie Roy", "Łukasz Kowalczyk", "Zoë Martínez"]

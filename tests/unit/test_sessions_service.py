@@ -169,3 +169,15 @@ def test_search_treats_wildcards_as_text(services: Any) -> None:
     assert [s.focus for s in services.sessions.find(SessionQuery(text="100%"))] == ["100% on time"]
     assert services.sessions.find(SessionQuery(text="a_b")) == []
     assert len(services.sessions.find(SessionQuery(text="NGUYEN"))) == 2  # accents folded
+
+
+def test_only_completed_sessions_are_marked_entered_in_cms(services: Any) -> None:
+    pid = provider(services)
+    done = services.sessions.create(visit(pid, date(2026, 12, 1)))
+    planned = services.sessions.create(visit(pid, date(2026, 12, 18), status=SessionStatus.PLANNED))
+    cancelled = services.sessions.create(
+        visit(pid, date(2026, 12, 2), status=SessionStatus.CANCELLED)
+    )
+    ids = [done.id, planned.id, cancelled.id]
+    assert services.sessions.mark_cms_entered(ids, date(2026, 12, 4)) == 1
+    assert [services.sessions.get(i).cms_entered_on for i in ids] == [date(2026, 12, 4), None, None]

@@ -29,6 +29,7 @@ from rooted_desktop.core.sessions import SessionInput
 from rooted_desktop.guide.agenda import AgendaSection
 from rooted_desktop.services.container import Services
 from rooted_desktop.ui.autosave import Autosaver
+from rooted_desktop.ui.dialogs.action_plan_dialog import ActionPlanDialog
 from rooted_desktop.ui.errors import show_user_error
 from rooted_desktop.ui.widgets.session_form import SessionForm
 from rooted_desktop.ui.widgets.session_side_panel import SessionSidePanel
@@ -122,6 +123,7 @@ class SessionWindow(QWidget):
         self.email_button.clicked.connect(self.email_feedback)
         self.copy_button.clicked.connect(self.copy_feedback)
         self.close_button.clicked.connect(self.close)
+        self.side.action_plan_requested.connect(self.review_action_plan)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
 
@@ -160,9 +162,23 @@ class SessionWindow(QWidget):
             dosage=sessions.month_dosage(value.provider_id, Month.of(value.day)),
         )
 
+    def review_action_plan(self) -> None:
+        """Goals and steps, reviewed with the provider; status changes note this session."""
+        provider_id = self.form.provider_id()
+        if provider_id is None:
+            return
+        provider = self._services.providers.get(provider_id)
+        dialog = ActionPlanDialog(
+            self, self._services.action_plans, provider, session_id=self.session_id
+        )
+        dialog.exec()
+        self.refresh_side()
+
     # -- saving -------------------------------------------------------------------------
     def save_draft(self) -> None:
         if not self.has_unsaved_changes():
+            # Typed back to what is saved: a draft would only be offered again for nothing.
+            self._services.drafts.discard(self.draft_key)
             return
         try:
             self._services.drafts.save(

@@ -40,6 +40,7 @@ class ProvidersPage(QWidget):
         changes: QtChanges,
         *,
         import_roster: Callable[[], None],
+        open_action_plan: Callable[[ProviderRecord], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -86,6 +87,8 @@ class ProvidersPage(QWidget):
         self.add_button = QPushButton("&New provider…")
         self.edit_button = QPushButton("&Edit…")
         self.toggle_button = QPushButton("&Deactivate")
+        self.plan_button = QPushButton("Action &plan…")
+        self.plan_button.setToolTip("Goals and steps agreed with this provider")
         self.import_button = QPushButton("Import &roster…")
         self.add_button.setToolTip("Add a provider (Ctrl+N)")
         self.import_button.setToolTip("Add providers from a roster spreadsheet saved as CSV")
@@ -94,7 +97,7 @@ class ProvidersPage(QWidget):
         top.addWidget(self.filter, 1)
         top.addWidget(self.show_inactive)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.toggle_button):
+        for button in (self.add_button, self.edit_button, self.toggle_button, self.plan_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
@@ -118,6 +121,8 @@ class ProvidersPage(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.toggle_button.clicked.connect(self.toggle_selected)
         self.import_button.clicked.connect(import_roster)
+        self.plan_button.clicked.connect(self._open_plan)
+        self._open_action_plan = open_action_plan
         changes.changed.connect(self._on_changes)
         self.refresh()
 
@@ -168,6 +173,7 @@ class ProvidersPage(QWidget):
         selected = self.selected_provider()
         self.edit_button.setEnabled(selected is not None)
         self.toggle_button.setEnabled(selected is not None)
+        self.plan_button.setEnabled(selected is not None)
         if selected is not None and not selected.active:
             self.toggle_button.setText("Re&activate")
             self.toggle_button.setToolTip(f"Coach {selected.name} again this program year")
@@ -210,6 +216,11 @@ class ProvidersPage(QWidget):
                 continue
             self.select_provider(selected.id)
             return
+
+    def _open_plan(self) -> None:
+        selected = self.selected_provider()
+        if selected is not None:
+            self._open_action_plan(selected)
 
     def toggle_selected(self) -> None:
         selected = self.selected_provider()

@@ -268,7 +268,15 @@ class SessionsPage(QWidget):
         )
         if day is None:
             return
-        self._services.sessions.mark_cms_entered([s.id for s in selected], day)
+        count = self._services.sessions.mark_cms_entered([s.id for s in selected], day)
+        skipped = len(selected) - count
+        if skipped:
+            QMessageBox.information(
+                self,
+                "Entered in CMS",
+                f"Marked {count} completed session(s). {skipped} planned or cancelled "
+                "session(s) were left alone: only completed sessions go into CMS.",
+            )
 
     def delete_selected(self) -> None:
         selected = self.selected_sessions()

@@ -192,11 +192,11 @@ class SessionForm(QWidget):
             *(box.textChanged for box in self.field_boxes.values()),
             *(check.toggled for check in self.strategy_boxes.values()),
         ):  # fmt: skip
-            signal.connect(self._emit_edited)
+            # Signal to signal, in C++: with PySide6 6.12 on Python 3.11 every Python-side
+            # .emit() drops a reference to True, and after some thousand keystrokes the
+            # interpreter aborts ("bool_dealloc: deallocating True or False").
+            signal.connect(self.edited)
         self.minutes.valueChanged.connect(self._check_minutes)
-
-    def _emit_edited(self, *_args: object) -> None:
-        self.edited.emit()
 
     @staticmethod
     def _titled(title: str, prompt: str, box: QPlainTextEdit, *, shared: bool) -> QWidget:

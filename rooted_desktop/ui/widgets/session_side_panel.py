@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtWidgets import QGroupBox, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rooted_desktop.core.dosage import Dosage
 from rooted_desktop.core.records import OpenStep
@@ -20,6 +28,8 @@ def _label(name: str) -> QLabel:
 
 
 class SessionSidePanel(QWidget):
+    action_plan_requested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumWidth(260)
@@ -29,12 +39,15 @@ class SessionSidePanel(QWidget):
         self.dosage_bar = QProgressBar()
         self.dosage_bar.setAccessibleName("Minutes this month")
         self.dosage_bar.setTextVisible(True)
+        self.plan_button = QPushButton("Review the &action plan…")
+        self.plan_button.setToolTip("Update goals and steps with the provider")
+        self.plan_button.clicked.connect(self.action_plan_requested)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for title, widgets in (
             ("Last joint plan", (self.plan,)),
-            ("Open action steps", (self.steps,)),
+            ("Open action steps", (self.steps, self.plan_button)),
             ("Coaching this month", (self.dosage_bar, self.dosage_text)),
         ):
             group = QGroupBox(title)
@@ -48,6 +61,7 @@ class SessionSidePanel(QWidget):
         for label in (self.plan, self.steps, self.dosage_text):
             label.setText("<i>Choose a provider to see their plan and this month's minutes.</i>")
         self.dosage_bar.hide()
+        self.plan_button.setEnabled(False)
 
     def show(  # type: ignore[override]
         self, *, last_plan: tuple[date, str] | None, open_steps: list[OpenStep], dosage: Dosage
@@ -72,6 +86,7 @@ class SessionSidePanel(QWidget):
                 items.append(f"<li>{escape(step.step)} <i>({step.status.label}{due})</i></li>")
             more = f"<i>and {len(open_steps) - 8} more</i>" if len(open_steps) > 8 else ""
             self.steps.setText(f"<ul style='margin-left:-20px'>{''.join(items)}</ul>{more}")
+        self.plan_button.setEnabled(True)
         self.dosage_bar.show()
         self.dosage_bar.setRange(0, dosage.target)
         self.dosage_bar.setValue(min(dosage.done_minutes, dosage.target))
