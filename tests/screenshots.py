@@ -100,6 +100,21 @@ def main(out_dir: Path, today: date = date(2026, 12, 4)) -> None:
         editor.grab().save(str(out_dir / "session-form-bottom.png"))
         editor.form.minutes.setValue(longest.minutes)
         editor.close()
+
+        from rooted_desktop.ui.dialogs.action_plan_dialog import ActionPlanDialog
+        from rooted_desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+        plan = ActionPlanDialog(window, services.action_plans, provider)
+        plan.show()
+        settle()
+        plan.grab().save(str(out_dir / "action-plan.png"))
+        plan.close()
+        settings = SettingsDialog(window, services.agenda, services.profile)
+        settings.tabs.setCurrentIndex(1)
+        settings.show()
+        settle()
+        settings.grab().save(str(out_dir / "settings-agenda.png"))
+        settings.close()
         window.close()
         services.close()
     print(f"screenshots in {out_dir}")

@@ -13,6 +13,7 @@ from rooted_desktop.services.agenda import AgendaService
 from rooted_desktop.services.archive import ArchiveService
 from rooted_desktop.services.changes import ChangeBus
 from rooted_desktop.services.clock import Clock, system_clock
+from rooted_desktop.services.dashboard import DashboardService
 from rooted_desktop.services.drafts import DraftService
 from rooted_desktop.services.profile import ProfileService
 from rooted_desktop.services.providers import ProviderService
@@ -37,6 +38,7 @@ class Services:
     agenda: AgendaService
     profile: ProfileService
     archive: ArchiveService
+    dashboard: DashboardService
 
     @classmethod
     def open(cls, store_file: Path, *, clock: Clock = system_clock) -> Services:
@@ -64,6 +66,7 @@ class Services:
             agenda=AgendaService(store, bus),
             profile=ProfileService(store, bus),
             archive=ArchiveService(store, bus),
+            dashboard=DashboardService(store, bus, guide, clock),
         )
 
     def coach_name(self) -> str:

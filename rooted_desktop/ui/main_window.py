@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from rooted_desktop import identity
+from rooted_desktop.core.calendar import Month
 from rooted_desktop.core.errors import UserError
 from rooted_desktop.core.records import ProviderRecord
 from rooted_desktop.paths import Paths
@@ -31,6 +32,7 @@ from rooted_desktop.ui.dialogs.action_plan_dialog import ActionPlanDialog
 from rooted_desktop.ui.dialogs.session_window import DRAFT_PREFIX, SessionWindow
 from rooted_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from rooted_desktop.ui.errors import show_user_error
+from rooted_desktop.ui.pages.dashboard_page import DashboardPage
 from rooted_desktop.ui.pages.providers_page import ProvidersPage
 from rooted_desktop.ui.pages.sessions_page import SessionsPage
 
@@ -54,7 +56,11 @@ class MainWindow(QMainWindow):
             open_action_plan=self.open_action_plan,
         )
         self.sessions_page = SessionsPage(services, self.changes, open_session=self.open_session)
-        self.pages: list[QWidget] = [self.sessions_page, self.providers_page]
+        self.dashboard_page = DashboardPage(services.dashboard, self.changes)
+        self.dashboard_page.session_requested.connect(lambda sid: self.open_session(sid))
+        self.dashboard_page.provider_month_requested.connect(self._show_provider_month)
+        self.dashboard_page.drafts_requested.connect(self.offer_drafts)
+        self.pages: list[QWidget] = [self.dashboard_page, self.sessions_page, self.providers_page]
         self.session_windows: list[SessionWindow] = []
 
         self.nav = QListWidget()
@@ -249,6 +255,10 @@ class MainWindow(QMainWindow):
         window.destroyed.connect(lambda _obj=None, w=window: self._forget(w))
         window.show()
         return window
+
+    def _show_provider_month(self, provider_id: int, month: Month) -> None:
+        self.sessions_page.show_provider_month(provider_id, month)
+        self.show_page(self.pages.index(self.sessions_page))
 
     def _forget(self, window: SessionWindow) -> None:
         if window in self.session_windows:

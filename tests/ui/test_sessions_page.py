@@ -125,7 +125,7 @@ def test_opens_on_this_month_and_lists_only_it(
     demo: None, window: MainWindow, services: Any
 ) -> None:
     page = window.sessions_page
-    assert window.stack.currentWidget() is page
+    assert window.stack.currentWidget() is window.dashboard_page  # the app opens on the month
     assert page.month.currentText() == "December 2026"
     expected = services.sessions.find(DECEMBER)
     everything = services.sessions.find(SessionQuery())
@@ -147,6 +147,7 @@ def test_each_filter_narrows_to_what_the_store_says(
     demo: None, window: MainWindow, services: Any, qtbot: Any
 ) -> None:
     page = window.sessions_page
+    window.show_page(window.pages.index(page))
     (zoe,) = [p for p in services.providers.all() if p.name == "Zoë Martínez"]
 
     page.provider.setCurrentIndex(page.provider.findData(zoe.id))
@@ -190,6 +191,7 @@ def test_each_filter_narrows_to_what_the_store_says(
 
 def test_find_shortcut_focuses_the_search_box(demo: None, window: MainWindow, qtbot: Any) -> None:
     page = window.sessions_page
+    window.show_page(window.pages.index(page))
     window.activateWindow()
     qtbot.waitUntil(lambda: window.isActiveWindow())
     page.search.setText("focus")

@@ -181,6 +181,15 @@ class SessionsPage(QWidget):
         """Filter to a month (all dates if the month is outside the program year)."""
         self.month.setCurrentIndex(max(0, self.month.findData(month.key)))
 
+    def show_provider_month(self, provider_id: int, month: Month) -> None:
+        """What the dashboard opens: one provider's sessions in one month."""
+        self.provider.setCurrentIndex(max(0, self.provider.findData(provider_id)))
+        self.status.setCurrentIndex(0)
+        self.not_in_cms.setChecked(False)
+        self.search.clear()
+        self.show_month(month)
+        self.refresh()
+
     def _on_changes(self, changes: frozenset[Change]) -> None:
         if QtChanges.touches(changes, Change.PROVIDERS, Change.SETTINGS):
             self._fill_filters()

@@ -1,0 +1,100 @@
+"""The dashboard's month: dosage for every active provider, the guide's plan, the CMS backlog."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rooted_desktop.core.calendar import Month, ProgramYear
+from rooted_desktop.core.dashboard import (
+    BacklogItem,
+    MonthOverview,
+    MonthPlan,
+    PlanItem,
+    ProviderDosage,
+)
+from rooted_desktop.core.dosage import summarize_dosage
+from rooted_desktop.guide.model import Guide
+from rooted_desktop.services.changes import Change, ChangeBus
+from rooted_desktop.services.clock import Clock
+from rooted_desktop.store import dashboard as dashboard_rows
+from rooted_desktop.store import drafts as draft_rows
+from rooted_desktop.store import providers as provider_rows
+from rooted_desktop.store import years as year_rows
+from rooted_desktop.store.store import Store
+
+
+class DashboardService:
+    def __init__(self, store: Store, bus: ChangeBus, guide: Guide, clock: Clock) -> None:
+        self._store = store
+        self._bus = bus
+        self._guide = guide
+        self._clock = clock
+
+    def today(self) -> date:
+        return self._clock()
+
+    def month(self, month: Month) -> MonthOverview:
+        """Everything for one month in a handful of queries (none per provider or per day)."""
+        today = self._clock()
+        target = self._guide.rules.dosage_minutes_per_provider_per_month
+        year = ProgramYear.containing(month.first_day)
+        with self._store.reading() as session:
+            providers = provider_rows.list_providers(session, active_only=True)
+            minutes = dashboard_rows.minutes_by_provider(
+                session, month.first_day, month.last_day, today
+            )
+            backlog = dashboard_rows.cms_backlog(session)
+            row = year_rows.year_row(session, year.start_year)
+            ticked = (
+                dashboard_rows.checklist(session, row.id, month.key)
+                if row is not None and row.id is not None
+                else {}
+            )
+            drafts = len(draft_rows.list_drafts(session))
+        dosage = tuple(
+            ProviderDosage(
+                p.id,
+                p.name,
+                summarize_dosage(
+                    month,
+                    done=minutes.get(p.id, (0, 0, 0))[0],
+                    scheduled=minutes.get(p.id, (0, 0, 0))[1],
+                    upcoming=minutes.get(p.id, (0, 0, 0))[2],
+                    today=today,
+                    target=target,
+                ),
+            )
+            for p in providers
+        )
+        period = self._guide.period_for_month(month.month)
+        plan = MonthPlan(
+            period_title=period.title,
+            main_goal=period.main_goal,
+            items=tuple(
+                PlanItem(r.key, str(r.component), r.activity, r.follow_up, ticked.get(r.key))
+                for r in self._guide.rows_for_month(month.month)
+            ),
+        )
+        return MonthOverview(
+            month=month,
+            today=today,
+            dosage=dosage,
+            plan=plan,
+            backlog=tuple(
+                BacklogItem(sid, name, day, mins, (today - day).days)
+                for sid, name, day, mins in backlog
+            ),
+            drafts=drafts,
+        )
+
+    def set_done(self, month: Month, item_key: str, done: bool) -> None:
+        """Tick or untick a follow-up of the month's plan (kept per month)."""
+        year = ProgramYear.containing(month.first_day)
+        today = self._clock()
+        with self._store.transaction() as session:
+            row = year_rows.ensure_year(session, year.start_year, self._guide.id, today)
+            assert row.id is not None
+            dashboard_rows.set_checked(
+                session, row.id, month.key, item_key, today if done else None
+            )
+        self._bus.publish(Change.PLANNING)

@@ -1,0 +1,211 @@
+"""The dashboard: where this month stands against the program's rules, and what is left."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rooted_desktop.core.calendar import Month
+from rooted_desktop.core.dashboard import MonthOverview
+from rooted_desktop.services.changes import Change
+from rooted_desktop.services.dashboard import DashboardService
+from rooted_desktop.ui.changes import QtChanges
+from rooted_desktop.ui.models.dosage_table import (
+    DosageColumn,
+    DosageTableModel,
+    FractionRole,
+    ProviderIdRole,
+    SortRole,
+)
+from rooted_desktop.ui.widgets.bar_delegate import BarDelegate
+
+ItemKeyRole = Qt.ItemDataRole.UserRole + 1
+
+
+def _day(day: date) -> str:
+    return f"{day:%b} {day.day}"
+
+
+class DashboardPage(QWidget):
+    title = "Dashboard"
+    session_requested = Signal(int)
+    provider_month_requested = Signal(int, object)  # provider id, Month
+    drafts_requested = Signal()
+
+    def __init__(
+        self, dashboard: DashboardService, changes: QtChanges, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._dashboard = dashboard
+        self.month = Month.of(dashboard.today())
+        self.overview: MonthOverview | None = None
+
+        self.heading = QLabel()
+        self.heading.setAccessibleName("Month shown")
+        self.previous_button = QPushButton("◀ &Previous")
+        self.previous_button.setAccessibleName("Previous month")
+        self.today_button = QPushButton("&This month")
+        self.next_button = QPushButton("Ne&xt ▶")
+        self.next_button.setAccessibleName("Next month")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Month summary")
+
+        self.dosage_model = DosageTableModel(self)
+        self.dosage_proxy = QSortFilterProxyModel(self)
+        self.dosage_proxy.setSourceModel(self.dosage_model)
+        self.dosage_proxy.setSortRole(SortRole)
+        self.dosage = QTableView()
+        self.dosage.setAccessibleName("Coaching dosage by provider")
+        self.dosage.setModel(self.dosage_proxy)
+        self.dosage.setSortingEnabled(True)
+        self.dosage.sortByColumn(DosageColumn.PROVIDER, Qt.SortOrder.AscendingOrder)
+        self.dosage.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.dosage.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.dosage.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.dosage.setTabKeyNavigation(False)
+        self.dosage.verticalHeader().hide()
+        self.dosage.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.dosage.setItemDelegateForColumn(DosageColumn.DONE, BarDelegate(FractionRole, self))
+        header = self.dosage.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DosageColumn.DONE, QHeaderView.ResizeMode.Stretch)
+
+        self.goal = QLabel()
+        self.goal.setWordWrap(True)
+        self.goal.setAccessibleName("Main coaching goal")
+        self.plan = QListWidget()
+        self.plan.setAccessibleName("This month's plan: follow-ups to tick")
+        self.plan.setWordWrap(True)
+        self.backlog = QListWidget()
+        self.backlog.setAccessibleName("Sessions waiting to be entered in CMS")
+        self.drafts_button = QPushButton()
+        self.drafts_button.setAccessibleName("Unsaved drafts")
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        for button in (self.previous_button, self.today_button, self.next_button):
+            top.addWidget(button)
+
+        dosage_box = QGroupBox("Coaching dosage — 90 minutes per provider this month")
+        QVBoxLayout(dosage_box).addWidget(self.dosage)
+        plan_box = QGroupBox("The guide's plan for the month")
+        plan_column = QVBoxLayout(plan_box)
+        plan_column.addWidget(self.goal)
+        plan_column.addWidget(self.plan, 1)
+        backlog_box = QGroupBox("Waiting to be entered in CMS (oldest first)")
+        backlog_column = QVBoxLayout(backlog_box)
+        backlog_column.addWidget(self.backlog, 1)
+        backlog_column.addWidget(self.drafts_button)
+
+        left = QVBoxLayout()
+        left.addWidget(dosage_box, 1)
+        right = QVBoxLayout()
+        right.addWidget(plan_box, 3)
+        right.addWidget(backlog_box, 2)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addLayout(columns, 1)
+
+        self.previous_button.clicked.connect(lambda: self.show_month(self.month.previous()))
+        self.next_button.clicked.connect(lambda: self.show_month(self.month.next()))
+        self.today_button.clicked.connect(
+            lambda: self.show_month(Month.of(self._dashboard.today()))
+        )
+        self.plan.itemChanged.connect(self._ticked)
+        self.dosage.activated.connect(self._open_provider)
+        self.dosage.doubleClicked.connect(self._open_provider)
+        self.backlog.itemActivated.connect(self._open_backlog)
+        self.drafts_button.clicked.connect(self.drafts_requested)
+        changes.changed.connect(self._on_changes)
+        self.refresh()
+
+    def _on_changes(self, changes: frozenset[Change]) -> None:
+        if QtChanges.touches(
+            changes, Change.SESSIONS, Change.PROVIDERS, Change.PLANNING, Change.DRAFTS,
+            Change.SETTINGS, Change.REQUIREMENTS,
+        ):  # fmt: skip
+            self.refresh()
+
+    def show_month(self, month: Month) -> None:
+        self.month = month
+        self.refresh()
+
+    def refresh(self) -> None:
+        overview = self._dashboard.month(self.month)
+        self.overview = overview
+        self.heading.setText(f"<h2>{self.month.label}</h2>")
+        self.dosage_model.set_rows(list(overview.dosage))
+        total = len(overview.dosage)
+        parts = [f"{overview.met_count} of {total} providers have their 90 minutes"]
+        if overview.warnings:
+            parts.append(f"⚠ {overview.warnings} at risk or missed")
+        parts.append(f"{len(overview.backlog)} sessions waiting for CMS")
+        parts.append(
+            f"plan: {overview.plan.done_count} of {len(overview.plan.items)} follow-ups done"
+        )
+        self.summary.setText(" · ".join(parts))
+
+        self.goal.setText(f"<b>{overview.plan.period_title}:</b> {overview.plan.main_goal}")
+        self.plan.blockSignals(True)
+        self.plan.clear()
+        for item in overview.plan.items:
+            done = f" — done {_day(item.done_on)}" if item.done_on else ""
+            entry = QListWidgetItem(f"{item.component}: {item.follow_up}{done}")
+            entry.setToolTip(f"Coaching activity: {item.activity}")
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Checked if item.done_on else Qt.CheckState.Unchecked)
+            entry.setData(ItemKeyRole, item.key)
+            self.plan.addItem(entry)
+        self.plan.blockSignals(False)
+
+        self.backlog.clear()
+        for waiting in overview.backlog:
+            entry = QListWidgetItem(
+                f"{_day(waiting.day)}, {waiting.day.year} — {waiting.provider_name} "
+                f"({waiting.minutes} min) · waiting {waiting.days_waiting} days"
+            )
+            entry.setData(ItemKeyRole, waiting.session_id)
+            self.backlog.addItem(entry)
+        if not overview.backlog:
+            self.backlog.addItem("Every completed session is entered in CMS.")
+        self.drafts_button.setText(
+            f"Open {overview.drafts} unsaved draft(s)…" if overview.drafts else "No unsaved drafts"
+        )
+        self.drafts_button.setEnabled(overview.drafts > 0)
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        key = item.data(ItemKeyRole)
+        if key:
+            self._dashboard.set_done(
+                self.month, str(key), item.checkState() == Qt.CheckState.Checked
+            )
+
+    def _open_provider(self, index: object) -> None:
+        provider_id = self.dosage_proxy.data(index, ProviderIdRole)  # type: ignore[arg-type]
+        if provider_id is not None:
+            self.provider_month_requested.emit(int(provider_id), self.month)
+
+    def _open_backlog(self, item: QListWidgetItem) -> None:
+        session_id = item.data(ItemKeyRole)
+        if session_id is not None:
+            self.session_requested.emit(int(session_id))

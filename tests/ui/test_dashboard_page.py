@@ -1,0 +1,78 @@
+"""The dashboard page on a demo store: month switcher, checklist, opening what it shows."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from rooted_desktop.core.calendar import Month
+from rooted_desktop.paths import Paths
+from rooted_desktop.services.demo import build_demo_store
+from rooted_desktop.ui.main_window import MainWindow
+from rooted_desktop.ui.models.dosage_table import DosageColumn
+
+TODAY = date(2026, 12, 4)
+
+
+@pytest.fixture
+def window(qtbot: Any, services: Any, paths: Paths, monkeypatch: pytest.MonkeyPatch) -> Any:
+    build_demo_store(services.store, providers=6, years=1, today=TODAY)
+    win = MainWindow(services, paths)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    for child in list(win.session_windows):
+        child.close()
+
+
+def test_opens_on_this_month_with_every_active_provider(window: MainWindow, services: Any) -> None:
+    page = window.dashboard_page
+    assert window.stack.currentWidget() is page
+    assert "December 2026" in page.heading.text()
+    active = {p.name for p in services.providers.all(active_only=True)}
+    shown = {page.dosage_proxy.index(r, 0).data() for r in range(page.dosage_proxy.rowCount())}
+    assert shown == active
+    done = page.dosage_proxy.index(0, DosageColumn.DONE).data()
+    assert done.endswith(" of 90")
+    assert "providers have their 90 minutes" in page.summary.text()
+
+
+def test_month_switcher(window: MainWindow, qtbot: Any) -> None:
+    page = window.dashboard_page
+    qtbot.mouseClick(page.previous_button, Qt.MouseButton.LeftButton)
+    assert page.month == Month(2026, 11) and "November 2026" in page.heading.text()
+    assert any("Observation Debrief" in page.plan.item(i).text() for i in range(page.plan.count()))
+    qtbot.mouseClick(page.today_button, Qt.MouseButton.LeftButton)
+    assert page.month == Month(2026, 12)
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert page.month == Month(2027, 1)
+
+
+def test_ticking_a_follow_up_is_kept(window: MainWindow, services: Any) -> None:
+    page = window.dashboard_page
+    item = page.plan.item(0)
+    item.setCheckState(Qt.CheckState.Checked)
+    assert services.dashboard.month(Month(2026, 12)).plan.items[0].done_on == TODAY
+    assert "done Dec 4" in page.plan.item(0).text()
+
+
+def test_items_open_what_they_describe(window: MainWindow, qtbot: Any) -> None:
+    page = window.dashboard_page
+    index = page.dosage_proxy.index(0, 0)
+    name = index.data()
+    page.dosage.doubleClicked.emit(index)
+    assert window.stack.currentWidget() is window.sessions_page
+    assert window.sessions_page.provider.currentText() == name
+    assert window.sessions_page.month.currentText() == "December 2026"
+
+    window.show_page(0)
+    oldest = page.overview.backlog[0]  # the demo always leaves a CMS backlog
+    assert oldest.provider_name in page.backlog.item(0).text()
+    page.backlog.itemActivated.emit(page.backlog.item(0))
+    (opened,) = window.session_windows
+    assert opened.session_id == oldest.session_id
