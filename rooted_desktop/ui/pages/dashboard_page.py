@@ -182,7 +182,8 @@ class DashboardPage(QWidget):
         for waiting in overview.backlog:
             entry = QListWidgetItem(
                 f"{_day(waiting.day)}, {waiting.day.year} — {waiting.provider_name} "
-                f"({waiting.minutes} min) · waiting {waiting.days_waiting} days"
+                f"({waiting.minutes} min) · waiting {waiting.days_waiting} "
+                f"{'day' if waiting.days_waiting == 1 else 'days'}"
             )
             entry.setData(ItemKeyRole, waiting.session_id)
             self.backlog.addItem(entry)

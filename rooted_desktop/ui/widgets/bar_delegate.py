@@ -1,16 +1,14 @@
-"""Draws a progress bar under a cell's text, in the style's own look (light and dark)."""
+"""Draws a progress bar behind a cell's text, in the palette's colours (light and dark).
+
+The text stays the palette's normal text colour over a translucent fill, so it reads the
+same at any progress and in either theme; the number itself says the amount (not colour).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import (
-    QApplication,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionProgressBar,
-    QStyleOptionViewItem,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 
 class BarDelegate(QStyledItemDelegate):
@@ -28,14 +26,23 @@ class BarDelegate(QStyledItemDelegate):
         if fraction is None:
             super().paint(painter, option, index)
             return
-        bar = QStyleOptionProgressBar()
-        bar.rect = option.rect.adjusted(3, 3, -3, -3)
-        bar.minimum = 0
-        bar.maximum = 100
-        bar.progress = round(float(fraction) * 100)
-        bar.text = str(index.data(Qt.ItemDataRole.DisplayRole))
-        bar.textVisible = True
-        bar.textAlignment = Qt.AlignmentFlag.AlignCenter
-        bar.state = option.state
-        style = option.widget.style() if option.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        if selected:
+            painter.fillRect(option.rect, palette.color(QPalette.ColorRole.Highlight))
+        frame = QRectF(option.rect.adjusted(4, 4, -4, -4))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(frame, 3, 3)
+        fill = QColor(palette.color(QPalette.ColorRole.Highlight))
+        fill.setAlpha(120)
+        filled = QRectF(frame)
+        filled.setWidth(frame.width() * max(0.0, min(1.0, float(fraction))))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(filled, 3, 3)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(frame, Qt.AlignmentFlag.AlignCenter, str(index.data()))
+        painter.restore()
