@@ -5,6 +5,7 @@ from __future__ import annotations
 from rooted_desktop.core.calendar import ProgramYear
 from rooted_desktop.services.changes import Change, ChangeBus
 from rooted_desktop.services.clock import Clock
+from rooted_desktop.store import providers as provider_rows
 from rooted_desktop.store import years as year_rows
 from rooted_desktop.store.store import Store
 
@@ -37,6 +38,24 @@ class YearService:
     def years(self) -> list[ProgramYear]:
         with self._store.reading() as session:
             return [ProgramYear(row.start_year) for row in year_rows.list_years(session)]
+
+    def start_next(self) -> ProgramYear:
+        """Open the year after the newest one: active providers carry over and it is selected.
+
+        Action plans belong to the provider, not the year, so open ones simply stay open.
+        """
+        known = self.years() or [self.current()]
+        following = max(known).next()
+        with self._store.transaction() as session:
+            row = year_rows.ensure_year(
+                session, following.start_year, self._guide_id, self._clock()
+            )
+            assert row.id is not None
+            for provider in provider_rows.list_providers(session, active_only=True):
+                provider_rows.enroll(session, provider.id, row.id)
+            year_rows.put_setting(session, SELECTED_YEAR_KEY, following.start_year)
+        self._bus.publish(Change.SETTINGS, Change.PROVIDERS)
+        return following
 
     def select(self, year: ProgramYear) -> None:
         with self._store.transaction() as session:

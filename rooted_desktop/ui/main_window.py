@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -21,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from rooted_desktop import identity
 from rooted_desktop.core.calendar import Month
-from rooted_desktop.core.errors import UserError
 from rooted_desktop.core.records import ProviderRecord
 from rooted_desktop.paths import Paths
 from rooted_desktop.services.changes import Change
@@ -31,10 +28,11 @@ from rooted_desktop.ui.changes import QtChanges
 from rooted_desktop.ui.dialogs.action_plan_dialog import ActionPlanDialog
 from rooted_desktop.ui.dialogs.session_window import DRAFT_PREFIX, SessionWindow
 from rooted_desktop.ui.dialogs.settings_dialog import SettingsDialog
-from rooted_desktop.ui.errors import show_user_error
+from rooted_desktop.ui.file_actions import FileActions
 from rooted_desktop.ui.pages.dashboard_page import DashboardPage
 from rooted_desktop.ui.pages.providers_page import ProvidersPage
 from rooted_desktop.ui.pages.sessions_page import SessionsPage
+from rooted_desktop.ui.year_menu import YearMenu
 
 
 class MainWindow(QMainWindow):
@@ -49,10 +47,18 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self.setMinimumSize(720, 480)  # fits a 1366x768 laptop at 150 % scaling
 
+        self.file_actions = FileActions(
+            self,
+            services,
+            show_providers=lambda: self.show_page(self.pages.index(self.providers_page)),
+            show_sessions=lambda: self.show_page(self.pages.index(self.sessions_page)),
+            sessions_query=lambda: self.sessions_page.query(),
+            status=lambda text, ms: self.statusBar().showMessage(text, ms),
+        )
         self.providers_page = ProvidersPage(
             services.providers,
             self.changes,
-            import_roster=self.import_roster,
+            import_roster=self.file_actions.import_roster,
             open_action_plan=self.open_action_plan,
         )
         self.sessions_page = SessionsPage(services, self.changes, open_session=self.open_session)
@@ -122,20 +128,36 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(
-                "Import &roster (CSV)…", self.import_roster, tip="Add providers from a spreadsheet"
+                "Import &roster (CSV)…",
+                self.file_actions.import_roster,
+                tip="Add providers from a spreadsheet",
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                "Import sessio&ns (CSV)…",
+                self.file_actions.import_sessions,
+                tip="Add sessions from a session-log spreadsheet",
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                "Export sessions (&CSV)…",
+                self.file_actions.export_sessions,
+                tip="Write the sessions of the Sessions page's month (or all) to a spreadsheet",
             )
         )
         file_menu.addAction(
             self._action(
                 "Import everything (&JSON)…",
-                self.import_json,
+                self.file_actions.import_json,
                 tip="Fill an empty store from a full JSON export",
             )
         )
         file_menu.addAction(
             self._action(
                 "&Export everything (JSON)…",
-                self.export_json,
+                self.file_actions.export_json,
                 tip="Write the whole store to one file, to move to a new laptop or archive",
             )
         )
@@ -148,6 +170,11 @@ class MainWindow(QMainWindow):
                 "&Find…", self._find, QKeySequence.StandardKey.Find, "Filter the current page"
             )
         )
+        edit_menu.addSeparator()
+        self.settings_action = self._action(
+            "&Settings…", self.open_settings, "Ctrl+,", "Your profile and the agenda template"
+        )
+        edit_menu.addAction(self.settings_action)
 
         view_menu = bar.addMenu("&View")
         for number, page in enumerate(self.pages, start=1):
@@ -158,6 +185,9 @@ class MainWindow(QMainWindow):
                     f"Ctrl+{number}",
                 )
             )
+
+        self.year_menu = YearMenu(self._services.years, self)
+        bar.addMenu(self.year_menu)
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About Rooted Desktop", self._about))
@@ -312,86 +342,11 @@ class MainWindow(QMainWindow):
         if callable(focus):
             focus()
 
-    def _ask_open(self, caption: str, filters: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self, caption, str(Path.home()), filters)
-        return Path(name) if name else None
-
-    def import_roster(self) -> None:
-        path = self._ask_open("Import roster", "CSV files (*.csv);;All files (*)")
-        if path is None:
-            return
-        try:
-            records = self._services.providers.import_roster(path)
-        except UserError as error:
-            show_user_error(self, error, title="Roster not imported")
-            return
-        self.show_page(self.pages.index(self.providers_page))
-        QMessageBox.information(
-            self, "Roster imported", f"Imported {len(records)} providers from {path.name}."
-        )
-
     def open_action_plan(self, provider: ProviderRecord) -> None:
         ActionPlanDialog(self, self._services.action_plans, provider).exec()
 
     def open_settings(self) -> None:
         SettingsDialog(self, self._services.agenda, self._services.profile).exec()
-
-    def import_sessions(self) -> None:
-        path = self._ask_open("Import sessions", "CSV files (*.csv);;All files (*)")
-        if path is None:
-            return
-        try:
-            count = self._services.session_log.import_csv(path)
-        except UserError as error:
-            show_user_error(self, error, title="Sessions not imported")
-            return
-        self.show_page(self.pages.index(self.sessions_page))
-        QMessageBox.information(
-            self, "Sessions imported", f"Imported {count} sessions from {path.name}."
-        )
-
-    def export_sessions(self) -> None:
-        query = self.sessions_page.query()
-        first = query.first_day or date(1900, 1, 1)
-        last = query.last_day or date(9999, 12, 31)
-        label = f"{first:%Y-%m}" if query.first_day else "all"
-        suggested = str(Path.home() / f"sessions-{label}.csv")
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export sessions", suggested, "CSV files (*.csv)"
-        )
-        if not name:
-            return
-        try:
-            count = self._services.session_log.export_csv(Path(name), first, last)
-        except UserError as error:
-            show_user_error(self, error, title="Export failed")
-            return
-        self.statusBar().showMessage(f"Exported {count} sessions to {name}", 8000)
-
-    def import_json(self) -> None:
-        path = self._ask_open("Import everything", "JSON export (*.json);;All files (*)")
-        if path is None:
-            return
-        try:
-            count = self._services.archive.import_json(path)
-        except UserError as error:
-            show_user_error(self, error, title="Nothing imported")
-            return
-        QMessageBox.information(self, "Imported", f"Imported {count} records from {path.name}.")
-
-    def export_json(self) -> None:
-        suggested = str(Path.home() / f"rooted-desktop-{self._services.clock():%Y-%m-%d}.json")
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export everything", suggested, "JSON export (*.json)"
-        )
-        if not name:
-            return
-        try:
-            count = self._services.archive.export_json(Path(name))
-        except UserError as error:
-            show_user_error(self, error, title="Export failed")
-            return
-        self.statusBar().showMessage(f"Exported {count} records to {name}", 8000)
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from rooted_desktop.core.providers import ProviderInput
 from rooted_desktop.paths import Paths
-from rooted_desktop.ui import main_window as main_window_module
+from rooted_desktop.ui import file_actions as file_actions_module
 from rooted_desktop.ui.dialogs.provider_dialog import ProviderDialog
 from rooted_desktop.ui.main_window import MainWindow
 
@@ -138,9 +138,9 @@ def test_import_roster_from_the_menu_shows_the_report(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
     reports: list[Any] = []
     monkeypatch.setattr(
-        main_window_module, "show_user_error", lambda parent, error, **k: reports.append(error)
+        file_actions_module, "show_user_error", lambda parent, error, **k: reports.append(error)
     )
-    window.import_roster()
+    window.file_actions.import_roster()
     assert reports[0].details == (
         "line 3: setting is 'school'; use 'center' or 'fcch'; "
         "age group is 'x'; use 'infant-toddler' or 'preschool'",
@@ -152,7 +152,7 @@ def test_import_roster_from_the_menu_shows_the_report(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(good), ""))
     infos: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: infos.append(a[2]))
-    window.import_roster()
+    window.file_actions.import_roster()
     assert infos == ["Imported 1 providers from good.csv."]
     assert window.providers_page.proxy.rowCount() == 1
 

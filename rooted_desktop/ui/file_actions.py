@@ -1,0 +1,110 @@
+"""The File menu's imports and exports: ask for a file, call the service, say what happened."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from rooted_desktop.core.errors import UserError
+from rooted_desktop.services.container import Services
+from rooted_desktop.services.sessions import SessionQuery
+from rooted_desktop.ui.errors import show_user_error
+
+
+class FileActions:
+    def __init__(
+        self,
+        parent: QWidget,
+        services: Services,
+        *,
+        show_providers: Callable[[], None],
+        show_sessions: Callable[[], None],
+        sessions_query: Callable[[], SessionQuery],
+        status: Callable[[str, int], None],
+    ) -> None:
+        self._parent = parent
+        self._services = services
+        self._show_providers = show_providers
+        self._show_sessions = show_sessions
+        self._sessions_query = sessions_query
+        self._status = status
+
+    def _ask_open(self, caption: str, filters: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self._parent, caption, str(Path.home()), filters)
+        return Path(name) if name else None
+
+    def import_roster(self) -> None:
+        path = self._ask_open("Import roster", "CSV files (*.csv);;All files (*)")
+        if path is None:
+            return
+        try:
+            records = self._services.providers.import_roster(path)
+        except UserError as error:
+            show_user_error(self._parent, error, title="Roster not imported")
+            return
+        self._show_providers()
+        QMessageBox.information(
+            self._parent, "Roster imported", f"Imported {len(records)} providers from {path.name}."
+        )
+
+    def import_sessions(self) -> None:
+        path = self._ask_open("Import sessions", "CSV files (*.csv);;All files (*)")
+        if path is None:
+            return
+        try:
+            count = self._services.session_log.import_csv(path)
+        except UserError as error:
+            show_user_error(self._parent, error, title="Sessions not imported")
+            return
+        self._show_sessions()
+        QMessageBox.information(
+            self._parent, "Sessions imported", f"Imported {count} sessions from {path.name}."
+        )
+
+    def export_sessions(self) -> None:
+        query = self._sessions_query()
+        first = query.first_day or date(1900, 1, 1)
+        last = query.last_day or date(9999, 12, 31)
+        label = f"{first:%Y-%m}" if query.first_day else "all"
+        suggested = str(Path.home() / f"sessions-{label}.csv")
+        name, _ = QFileDialog.getSaveFileName(
+            self._parent, "Export sessions", suggested, "CSV files (*.csv)"
+        )
+        if not name:
+            return
+        try:
+            count = self._services.session_log.export_csv(Path(name), first, last)
+        except UserError as error:
+            show_user_error(self._parent, error, title="Export failed")
+            return
+        self._status(f"Exported {count} sessions to {name}", 8000)
+
+    def import_json(self) -> None:
+        path = self._ask_open("Import everything", "JSON export (*.json);;All files (*)")
+        if path is None:
+            return
+        try:
+            count = self._services.archive.import_json(path)
+        except UserError as error:
+            show_user_error(self._parent, error, title="Nothing imported")
+            return
+        QMessageBox.information(
+            self._parent, "Imported", f"Imported {count} records from {path.name}."
+        )
+
+    def export_json(self) -> None:
+        suggested = str(Path.home() / f"rooted-desktop-{self._services.clock():%Y-%m-%d}.json")
+        name, _ = QFileDialog.getSaveFileName(
+            self._parent, "Export everything", suggested, "JSON export (*.json)"
+        )
+        if not name:
+            return
+        try:
+            count = self._services.archive.export_json(Path(name))
+        except UserError as error:
+            show_user_error(self._parent, error, title="Export failed")
+            return
+        self._status(f"Exported {count} records to {name}", 8000)
