@@ -49,9 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("kind", choices=("roster", "sessions", "json"))
     imports.add_argument("file", type=Path, metavar="FILE")
 
-    export = commands.add_parser("export", help="export sessions (CSV) or everything (JSON)")
+    export = commands.add_parser(
+        "export", help="export sessions (CSV), the calendar (ICS) or everything (JSON)"
+    )
     _data_dir_option(export)
-    export.add_argument("kind", choices=("csv", "json"))
+    export.add_argument("kind", choices=("csv", "ics", "json"))
     export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     span = export.add_mutually_exclusive_group()
     span.add_argument("--month", type=_month, metavar="YYYY-MM")
@@ -176,7 +178,10 @@ def _export(args: argparse.Namespace, paths: Paths) -> int:
     span = date_range(args) if args.kind != "json" else None
     services = _open_services(paths)
     try:
-        if span is not None:
+        if span is not None and args.kind == "ics":
+            rows = services.calendar.export_ics(args.output, *span)
+            print(f"Exported {rows} calendar events ({span[0]} to {span[1]}) to {args.output}.")
+        elif span is not None:
             rows = services.session_log.export_csv(args.output, *span)
             print(f"Exported {rows} sessions ({span[0]} to {span[1]}) to {args.output}.")
         else:

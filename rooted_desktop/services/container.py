@@ -11,6 +11,7 @@ from rooted_desktop.guide.model import Guide
 from rooted_desktop.services.action_plans import ActionPlanService
 from rooted_desktop.services.agenda import AgendaService
 from rooted_desktop.services.archive import ArchiveService
+from rooted_desktop.services.calendar import CalendarService
 from rooted_desktop.services.changes import ChangeBus
 from rooted_desktop.services.clock import Clock, system_clock
 from rooted_desktop.services.dashboard import DashboardService
@@ -39,6 +40,7 @@ class Services:
     profile: ProfileService
     archive: ArchiveService
     dashboard: DashboardService
+    calendar: CalendarService
 
     @classmethod
     def open(cls, store_file: Path, *, clock: Clock = system_clock) -> Services:
@@ -67,6 +69,7 @@ class Services:
             profile=ProfileService(store, bus),
             archive=ArchiveService(store, bus),
             dashboard=DashboardService(store, bus, guide, clock),
+            calendar=CalendarService(store, guide, clock=clock),
         )
 
     def coach_name(self) -> str:

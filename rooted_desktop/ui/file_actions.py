@@ -108,3 +108,19 @@ class FileActions:
             show_user_error(self._parent, error, title="Export failed")
             return
         self._status(f"Exported {count} records to {name}", 8000)
+
+    def export_calendar(self) -> None:
+        """The program year's calendar as .ics: titles and names only, never notes."""
+        year = self._services.years.current()
+        suggested = str(Path.home() / f"rooted-calendar-{year.label}.ics")
+        name, _ = QFileDialog.getSaveFileName(
+            self._parent, "Export calendar", suggested, "Calendar files (*.ics)"
+        )
+        if not name:
+            return
+        try:
+            count = self._services.calendar.export_ics(Path(name), year.first_day, year.last_day)
+        except UserError as error:
+            show_user_error(self._parent, error, title="Export failed")
+            return
+        self._status(f"Exported {count} calendar events to {name}", 8000)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from rooted_desktop import identity
 from rooted_desktop.core.calendar import Month
+from rooted_desktop.core.calendar_items import CalendarItem, ItemKind
 from rooted_desktop.core.records import ProviderRecord
 from rooted_desktop.paths import Paths
 from rooted_desktop.services.changes import Change
@@ -29,6 +30,7 @@ from rooted_desktop.ui.dialogs.action_plan_dialog import ActionPlanDialog
 from rooted_desktop.ui.dialogs.session_window import DRAFT_PREFIX, SessionWindow
 from rooted_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from rooted_desktop.ui.file_actions import FileActions
+from rooted_desktop.ui.pages.calendar_page import CalendarPage
 from rooted_desktop.ui.pages.dashboard_page import DashboardPage
 from rooted_desktop.ui.pages.providers_page import ProvidersPage
 from rooted_desktop.ui.pages.sessions_page import SessionsPage
@@ -66,8 +68,18 @@ class MainWindow(QMainWindow):
         self.dashboard_page.session_requested.connect(lambda sid: self.open_session(sid))
         self.dashboard_page.provider_month_requested.connect(self._show_provider_month)
         self.dashboard_page.drafts_requested.connect(self.offer_drafts)
-        self.pages: list[QWidget] = [self.dashboard_page, self.sessions_page, self.providers_page]
+        self.calendar_page = CalendarPage(
+            services.calendar, self.changes, clock=services.clock, open_session=self.open_session
+        )
+        self.calendar_page.item_requested.connect(self._open_calendar_item)
+        self.pages: list[QWidget] = [
+            self.dashboard_page,
+            self.calendar_page,
+            self.sessions_page,
+            self.providers_page,
+        ]
         self.session_windows: list[SessionWindow] = []
+        self._pages_for_items: dict[ItemKind, QWidget] = {}
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages")
@@ -145,6 +157,13 @@ class MainWindow(QMainWindow):
                 "Export sessions (&CSV)…",
                 self.file_actions.export_sessions,
                 tip="Write the sessions of the Sessions page's month (or all) to a spreadsheet",
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                "Export ca&lendar (.ics)…",
+                self.file_actions.export_calendar,
+                tip="The program year's visits, meetings and deadlines for Outlook or Google",
             )
         )
         file_menu.addAction(
@@ -290,6 +309,12 @@ class MainWindow(QMainWindow):
         self.sessions_page.show_provider_month(provider_id, month)
         self.show_page(self.pages.index(self.sessions_page))
 
+    def _open_calendar_item(self, item: CalendarItem) -> None:
+        """A meeting, training, observation or deadline opens the page that keeps it."""
+        page = self._pages_for_items.get(item.kind)
+        if page is not None:
+            self.show_page(self.pages.index(page))
+
     def _forget(self, window: SessionWindow) -> None:
         if window in self.session_windows:
             self.session_windows.remove(window)
@@ -329,6 +354,8 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         if page is self.providers_page:
             self.providers_page.add_provider()
+        elif page is self.calendar_page:
+            self.calendar_page.new_item()
         else:
             self.open_session()
 

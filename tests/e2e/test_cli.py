@@ -198,3 +198,19 @@ def test_import_sessions_reports_bad_rows(tmp_path: Path) -> None:
     result = run("--data-dir", data, "import", "sessions", log)
     assert result.returncode == 0, result.stderr
     assert "Imported 2 sessions" in result.stdout
+
+
+def test_export_ics_through_the_cli(tmp_path: Path) -> None:
+    data = tmp_path / "d"
+    assert run("demo", "--data-dir", data, "--providers", "3", "--years", "1").returncode == 0
+    out = tmp_path / "dec.ics"
+    result = run("--data-dir", data, "export", "ics", "--month", "2026-12", "-o", out)
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("BEGIN:VCALENDAR") and "BEGIN:VEVENT" in text
+    again = tmp_path / "again.ics"
+    assert (
+        run("--data-dir", data, "export", "ics", "--month", "2026-12", "-o", again).returncode == 0
+    )
+    uids = [line for line in text.splitlines() if line.startswith("UID:")]
+    assert uids == [line for line in again.read_text().splitlines() if line.startswith("UID:")]
