@@ -88,8 +88,9 @@ class CalendarPage(QWidget):
         self.new_button.clicked.connect(self.new_item)
         self.open_button.clicked.connect(self.open_selected)
         self.today_button.clicked.connect(self.go_today)
-        today_key = QShortcut(QKeySequence("T"), self.grid, self.go_today)
-        today_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # T for today while the calendar is on screen (a hidden page's shortcut is inactive;
+        # line edits take their own typed letters first).
+        QShortcut(QKeySequence("T"), self.grid, self.go_today)
         changes.changed.connect(self._on_changes)
         self.go_today()
 
