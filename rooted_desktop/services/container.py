@@ -17,6 +17,7 @@ from rooted_desktop.services.clock import Clock, system_clock
 from rooted_desktop.services.dashboard import DashboardService
 from rooted_desktop.services.drafts import DraftService
 from rooted_desktop.services.profile import ProfileService
+from rooted_desktop.services.program import ProgramService
 from rooted_desktop.services.providers import ProviderService
 from rooted_desktop.services.session_log import SessionLogService
 from rooted_desktop.services.sessions import SessionService
@@ -41,6 +42,7 @@ class Services:
     archive: ArchiveService
     dashboard: DashboardService
     calendar: CalendarService
+    program: ProgramService
 
     @classmethod
     def open(cls, store_file: Path, *, clock: Clock = system_clock) -> Services:
@@ -70,6 +72,7 @@ class Services:
             archive=ArchiveService(store, bus),
             dashboard=DashboardService(store, bus, guide, clock),
             calendar=CalendarService(store, guide, clock=clock),
+            program=ProgramService(store, bus, guide, clock),
         )
 
     def coach_name(self) -> str:

@@ -32,6 +32,7 @@ from rooted_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from rooted_desktop.ui.file_actions import FileActions
 from rooted_desktop.ui.pages.calendar_page import CalendarPage
 from rooted_desktop.ui.pages.dashboard_page import DashboardPage
+from rooted_desktop.ui.pages.program_page import ProgramPage
 from rooted_desktop.ui.pages.providers_page import ProvidersPage
 from rooted_desktop.ui.pages.sessions_page import SessionsPage
 from rooted_desktop.ui.year_menu import YearMenu
@@ -72,14 +73,22 @@ class MainWindow(QMainWindow):
             services.calendar, self.changes, clock=services.clock, open_session=self.open_session
         )
         self.calendar_page.item_requested.connect(self._open_calendar_item)
+        self.program_page = ProgramPage(
+            services.program, services.providers, services.years, self.changes
+        )
         self.pages: list[QWidget] = [
             self.dashboard_page,
             self.calendar_page,
             self.sessions_page,
             self.providers_page,
+            self.program_page,
         ]
         self.session_windows: list[SessionWindow] = []
-        self._pages_for_items: dict[ItemKind, QWidget] = {}
+        self._pages_for_items: dict[ItemKind, QWidget] = {
+            ItemKind.PCM: self.program_page,
+            ItemKind.RC: self.program_page,
+            ItemKind.TRAINING: self.program_page,
+        }
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages")
