@@ -7,6 +7,7 @@ from datetime import date
 
 from rooted_desktop.core.calendar import Month
 from rooted_desktop.core.dosage import Dosage
+from rooted_desktop.core.program import ConsultationRecord, YearCounts
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ class MonthOverview:
     plan: MonthPlan
     backlog: tuple[BacklogItem, ...]
     drafts: int
+    program: YearCounts
+    rc_this_month: str  # "Attended Dec 9", "Planned Dec 9", "Not yet scheduled", "Missed"
 
     @property
     def met_count(self) -> int:
@@ -63,3 +66,17 @@ class MonthOverview:
     @property
     def warnings(self) -> int:
         return sum(1 for row in self.dosage if row.dosage.pace.is_warning)
+
+
+def rc_status(month: Month, consultations: list[ConsultationRecord], today: date) -> str:
+    """Reflective Consultation in a month, in words: the coach attends one every month."""
+    attended = [c for c in consultations if c.attended]
+    if attended:
+        day = attended[0].day
+        return f"Attended {day:%b} {day.day}"
+    upcoming = sorted(c.day for c in consultations if c.day >= today)
+    if upcoming:
+        return f"Planned {upcoming[0]:%b} {upcoming[0].day}"
+    if today > month.last_day:
+        return "Missed"
+    return "Not yet scheduled"

@@ -54,6 +54,7 @@ class Services:
         bus = ChangeBus()
         guide = load_default_guide()
         years = YearService(store, bus, guide_id=guide.id, clock=clock)
+        program = ProgramService(store, bus, guide, clock)
         return cls(
             store=store,
             bus=bus,
@@ -70,9 +71,9 @@ class Services:
             agenda=AgendaService(store, bus),
             profile=ProfileService(store, bus),
             archive=ArchiveService(store, bus),
-            dashboard=DashboardService(store, bus, guide, clock),
             calendar=CalendarService(store, guide, clock=clock),
-            program=ProgramService(store, bus, guide, clock),
+            program=program,
+            dashboard=DashboardService(store, bus, guide, clock, program),
         )
 
     def coach_name(self) -> str:

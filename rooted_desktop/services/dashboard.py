@@ -11,11 +11,13 @@ from rooted_desktop.core.dashboard import (
     MonthPlan,
     PlanItem,
     ProviderDosage,
+    rc_status,
 )
 from rooted_desktop.core.dosage import summarize_dosage
 from rooted_desktop.guide.model import Guide
 from rooted_desktop.services.changes import Change, ChangeBus
 from rooted_desktop.services.clock import Clock
+from rooted_desktop.services.program import ProgramService
 from rooted_desktop.store import dashboard as dashboard_rows
 from rooted_desktop.store import drafts as draft_rows
 from rooted_desktop.store import providers as provider_rows
@@ -24,7 +26,10 @@ from rooted_desktop.store.store import Store
 
 
 class DashboardService:
-    def __init__(self, store: Store, bus: ChangeBus, guide: Guide, clock: Clock) -> None:
+    def __init__(
+        self, store: Store, bus: ChangeBus, guide: Guide, clock: Clock, program: ProgramService
+    ) -> None:
+        self._program = program
         self._store = store
         self._bus = bus
         self._guide = guide
@@ -85,6 +90,8 @@ class DashboardService:
                 for sid, name, day, mins in backlog
             ),
             drafts=drafts,
+            program=self._program.counts(year),
+            rc_this_month=rc_status(month, self._program.month_consultations(month), today),
         )
 
     def set_done(self, month: Month, item_key: str, done: bool) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
-from rooted_desktop.core.calendar import ProgramYear
+from rooted_desktop.core.calendar import Month, ProgramYear
 from rooted_desktop.core.errors import UserError
 from rooted_desktop.core.program import (
     ConsultationInput,
@@ -68,6 +68,10 @@ class ProgramService:
     def trainings(self, year: ProgramYear) -> list[TrainingRecord]:
         with self._store.reading() as session:
             return rows.trainings_between(session, year.first_day, year.last_day)
+
+    def month_consultations(self, month: Month) -> list[ConsultationRecord]:
+        with self._store.reading() as session:
+            return rows.consultations_between(session, month.first_day, month.last_day)
 
     def counts(self, year: ProgramYear) -> YearCounts:
         today, first, last = self._clock(), year.first_day, year.last_day

@@ -93,6 +93,10 @@ class DashboardPage(QWidget):
         self.plan.setWordWrap(True)
         self.backlog = QListWidget()
         self.backlog.setAccessibleName("Sessions waiting to be entered in CMS")
+        self.program_text = QLabel()
+        self.program_text.setWordWrap(True)
+        self.program_text.setAccessibleName("Meetings, consultation and trainings")
+        self.program_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.drafts_button = QPushButton()
         self.drafts_button.setAccessibleName("Unsaved drafts")
 
@@ -113,8 +117,11 @@ class DashboardPage(QWidget):
         backlog_column.addWidget(self.backlog, 1)
         backlog_column.addWidget(self.drafts_button)
 
+        program_box = QGroupBox("Program this year")
+        QVBoxLayout(program_box).addWidget(self.program_text)
         left = QVBoxLayout()
         left.addWidget(dosage_box, 1)
+        left.addWidget(program_box)
         right = QVBoxLayout()
         right.addWidget(plan_box, 3)
         right.addWidget(backlog_box, 2)
@@ -165,6 +172,20 @@ class DashboardPage(QWidget):
         )
         self.summary.setText(" · ".join(parts))
 
+        counts = overview.program
+        trainings = "; ".join(
+            f"{t.name}: done {_day(t.last_held_on)}" if t.done and t.last_held_on
+            else f"{t.name}: not yet" + (f", planned {_day(t.next_planned_on)}"
+                                          if t.next_planned_on else "")
+            for t in counts.trainings
+        )  # fmt: skip
+        self.program_text.setText(
+            f"<b>Provider Collaboration Meetings</b> ({counts.pcm_min}–{counts.pcm_max} a year): "
+            f"{counts.pcm_pace_text}<br>"
+            f"<b>Reflective Consultation</b> in {self.month.label}: {overview.rc_this_month}"
+            f" · {counts.rc_months_attended} months attended this year<br>"
+            f"<b>Trainings:</b> {trainings}"
+        )
         self.goal.setText(f"<b>{overview.plan.period_title}:</b> {overview.plan.main_goal}")
         self.plan.blockSignals(True)
         self.plan.clear()
