@@ -8,6 +8,7 @@ from datetime import date
 from rooted_desktop.core.calendar import Month
 from rooted_desktop.core.dosage import Dosage
 from rooted_desktop.core.program import ConsultationRecord, YearCounts
+from rooted_desktop.core.requirements import RequirementRecord
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class MonthOverview:
     drafts: int
     program: YearCounts
     rc_this_month: str  # "Attended Dec 9", "Planned Dec 9", "Not yet scheduled", "Missed"
+    due: tuple[RequirementRecord, ...]  # data requirements overdue or due soon, oldest first
 
     @property
     def met_count(self) -> int:

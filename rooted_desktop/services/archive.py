@@ -15,7 +15,13 @@ from typing import Any
 from rooted_desktop.core.errors import UserError
 from rooted_desktop.core.files import atomic_write_bytes, read_text_file
 from rooted_desktop.services.changes import Change, ChangeBus
-from rooted_desktop.store.archive import count_rows, dump_tables, load_tables
+from rooted_desktop.store.archive import (
+    APP_MADE_TABLES,
+    clear_app_made,
+    count_rows,
+    dump_tables,
+    load_tables,
+)
 from rooted_desktop.store.schema import HEAD_REVISION, KNOWN_REVISIONS
 from rooted_desktop.store.store import Store
 
@@ -49,8 +55,9 @@ class ArchiveService:
         with self._store.transaction() as session:
             # Checked inside the transaction that writes, so nothing can slip in between.
             counts = count_rows(session)
-            if any(counts.values()):
+            if any(n for table, n in counts.items() if table not in APP_MADE_TABLES):
                 raise UserError(_not_empty_message(counts))
+            clear_app_made(session)
             try:
                 load_tables(session, tables)
             except UserError as exc:

@@ -19,6 +19,7 @@ from rooted_desktop.services.drafts import DraftService
 from rooted_desktop.services.profile import ProfileService
 from rooted_desktop.services.program import ProgramService
 from rooted_desktop.services.providers import ProviderService
+from rooted_desktop.services.requirements import RequirementService
 from rooted_desktop.services.session_log import SessionLogService
 from rooted_desktop.services.sessions import SessionService
 from rooted_desktop.services.years import YearService
@@ -43,6 +44,7 @@ class Services:
     dashboard: DashboardService
     calendar: CalendarService
     program: ProgramService
+    requirements: RequirementService
 
     @classmethod
     def open(cls, store_file: Path, *, clock: Clock = system_clock) -> Services:
@@ -55,6 +57,7 @@ class Services:
         guide = load_default_guide()
         years = YearService(store, bus, guide_id=guide.id, clock=clock)
         program = ProgramService(store, bus, guide, clock)
+        requirements = RequirementService(store, bus, guide, clock)
         return cls(
             store=store,
             bus=bus,
@@ -73,7 +76,8 @@ class Services:
             archive=ArchiveService(store, bus),
             calendar=CalendarService(store, guide, clock=clock),
             program=program,
-            dashboard=DashboardService(store, bus, guide, clock, program),
+            requirements=requirements,
+            dashboard=DashboardService(store, bus, guide, clock, program, requirements),
         )
 
     def coach_name(self) -> str:

@@ -18,6 +18,7 @@ from rooted_desktop.guide.model import Guide
 from rooted_desktop.services.changes import Change, ChangeBus
 from rooted_desktop.services.clock import Clock
 from rooted_desktop.services.program import ProgramService
+from rooted_desktop.services.requirements import RequirementService
 from rooted_desktop.store import dashboard as dashboard_rows
 from rooted_desktop.store import drafts as draft_rows
 from rooted_desktop.store import providers as provider_rows
@@ -27,9 +28,16 @@ from rooted_desktop.store.store import Store
 
 class DashboardService:
     def __init__(
-        self, store: Store, bus: ChangeBus, guide: Guide, clock: Clock, program: ProgramService
+        self,
+        store: Store,
+        bus: ChangeBus,
+        guide: Guide,
+        clock: Clock,
+        program: ProgramService,
+        requirements: RequirementService,
     ) -> None:
         self._program = program
+        self._requirements = requirements
         self._store = store
         self._bus = bus
         self._guide = guide
@@ -92,6 +100,7 @@ class DashboardService:
             drafts=drafts,
             program=self._program.counts(year),
             rc_this_month=rc_status(month, self._program.month_consultations(month), today),
+            due=tuple(self._requirements.due_soon(year)),
         )
 
     def set_done(self, month: Month, item_key: str, done: bool) -> None:

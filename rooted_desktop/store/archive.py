@@ -250,3 +250,16 @@ def _diagnose(session: Session, table: Table, batch: Sequence[tuple[int, dict[st
             return f"{where}: another row already has the same values ({reason})."
         return f"{where}: cannot be stored ({reason})."
     return f"{table.name}: the rows cannot be stored together."
+
+
+# Rows the app writes by itself when a store is first opened (the program year and its
+# coach-level requirements): an import replaces them rather than refusing the store.
+APP_MADE_TABLES = frozenset({"program_year", "data_requirement", "enrollment", "month_checklist"})
+
+
+def clear_app_made(session: Session) -> None:
+    """Delete the app-made rows, children first, so an import can lay down its own."""
+    conn = session.connection()
+    for table in reversed(data_tables()):
+        if table.name in APP_MADE_TABLES:
+            conn.execute(table.delete())

@@ -32,6 +32,7 @@ from rooted_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from rooted_desktop.ui.file_actions import FileActions
 from rooted_desktop.ui.pages.calendar_page import CalendarPage
 from rooted_desktop.ui.pages.dashboard_page import DashboardPage
+from rooted_desktop.ui.pages.data_page import DataPage
 from rooted_desktop.ui.pages.program_page import ProgramPage
 from rooted_desktop.ui.pages.providers_page import ProvidersPage
 from rooted_desktop.ui.pages.sessions_page import SessionsPage
@@ -76,18 +77,25 @@ class MainWindow(QMainWindow):
         self.program_page = ProgramPage(
             services.program, services.providers, services.years, self.changes
         )
+        self.data_page = DataPage(services.requirements, services.years, self.changes)
         self.pages: list[QWidget] = [
             self.dashboard_page,
             self.calendar_page,
             self.sessions_page,
             self.providers_page,
             self.program_page,
+            self.data_page,
         ]
+        self.dashboard_page.data_requested.connect(
+            lambda: self.show_page(self.pages.index(self.data_page))
+        )
         self.session_windows: list[SessionWindow] = []
         self._pages_for_items: dict[ItemKind, QWidget] = {
             ItemKind.PCM: self.program_page,
             ItemKind.RC: self.program_page,
             ItemKind.TRAINING: self.program_page,
+            ItemKind.OBSERVATION: self.data_page,
+            ItemKind.DEADLINE: self.data_page,
         }
 
         self.nav = QListWidget()
@@ -244,6 +252,13 @@ class MainWindow(QMainWindow):
     def _on_changes(self, changes: frozenset[Change]) -> None:
         if QtChanges.touches(changes, Change.SETTINGS):
             self._update_status()
+        if QtChanges.touches(changes, Change.PROVIDERS, Change.SETTINGS):
+            self._ensure_requirements()
+
+    def _ensure_requirements(self) -> None:
+        """Every enrolled provider has the year's data requirements that apply to them."""
+        if self._services.requirements.ensure_year(self._services.years.current()):
+            self._services.bus.publish(Change.REQUIREMENTS)
 
     def _update_new_action(self) -> None:
         page = self.stack.currentWidget()

@@ -189,3 +189,18 @@ def test_names_sort_alphabetically_across_alphabets(window: MainWindow, services
     page = window.providers_page
     shown = [page.proxy.index(row, 0).data() for row in range(page.proxy.rowCount())]
     assert shown == ["Ana Lopez", "Łukasz Kowalczyk", "Zoë Martínez"]
+
+
+def test_a_double_click_opens_the_editor_once(
+    window: MainWindow, services: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record = add(services, "Chloé Dubois")
+    page = window.providers_page
+    window.show_page(window.pages.index(page))
+    opened: list[str] = []
+    monkeypatch.setattr(ProviderDialog, "exec", lambda d: opened.append(d.name.text()) or 0)
+    row = page.proxy.mapFromSource(page.model.index(page.model.row_of(record.id) or 0, 0)).row()
+    pos = page.table.visualRect(page.proxy.index(row, 0)).center()
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert opened == ["Chloé Dubois"]

@@ -451,3 +451,27 @@ def test_export_to_a_missing_folder_writes_nothing(filled: Store, tmp_path: Path
         ArchiveService(filled, ChangeBus()).export_json(target)
     assert not target.exists()
     assert not list(tmp_path.rglob("*.part"))
+
+
+def test_import_replaces_what_the_app_made_on_its_own(tmp_path: Path) -> None:
+    """A fresh store the app has opened (program year, coach-level rows) still takes an import."""
+    from datetime import date as _date
+
+    from rooted_desktop.services.container import Services
+    from rooted_desktop.services.demo import build_demo_store
+
+    source = Services.open(tmp_path / "a" / "s.sqlite3", clock=lambda: _date(2026, 12, 4))
+    build_demo_store(source.store, providers=3, years=1, today=_date(2026, 12, 4))
+    first = tmp_path / "one.json"
+    source.archive.export_json(first)
+    source.close()
+
+    fresh = Services.open(tmp_path / "b" / "s.sqlite3", clock=lambda: _date(2026, 12, 4))
+    try:
+        fresh.requirements.ensure_year(fresh.years.current())  # what opening the app does
+        fresh.archive.import_json(first)
+        second = tmp_path / "two.json"
+        fresh.archive.export_json(second)
+        assert second.read_bytes() == first.read_bytes()
+    finally:
+        fresh.close()

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from rooted_desktop.core.calendar import Month
 from rooted_desktop.core.dashboard import MonthOverview
+from rooted_desktop.core.deadlines import DueState
+from rooted_desktop.core.requirements import status_text
 from rooted_desktop.services.changes import Change
 from rooted_desktop.services.dashboard import DashboardService
 from rooted_desktop.ui.changes import QtChanges
@@ -45,6 +47,7 @@ class DashboardPage(QWidget):
     session_requested = Signal(int)
     provider_month_requested = Signal(int, object)  # provider id, Month
     drafts_requested = Signal()
+    data_requested = Signal()
 
     def __init__(
         self, dashboard: DashboardService, changes: QtChanges, parent: QWidget | None = None
@@ -97,6 +100,8 @@ class DashboardPage(QWidget):
         self.program_text.setWordWrap(True)
         self.program_text.setAccessibleName("Meetings, consultation and trainings")
         self.program_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.due = QListWidget()
+        self.due.setAccessibleName("Data requirements overdue or due soon")
         self.drafts_button = QPushButton()
         self.drafts_button.setAccessibleName("Unsaved drafts")
 
@@ -122,6 +127,9 @@ class DashboardPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(dosage_box, 1)
         left.addWidget(program_box)
+        due_box = QGroupBox("Data due soon or overdue")
+        QVBoxLayout(due_box).addWidget(self.due)
+        left.addWidget(due_box)
         right = QVBoxLayout()
         right.addWidget(plan_box, 3)
         right.addWidget(backlog_box, 2)
@@ -139,9 +147,10 @@ class DashboardPage(QWidget):
             lambda: self.show_month(Month.of(self._dashboard.today()))
         )
         self.plan.itemChanged.connect(self._ticked)
+        # activated is Enter and double-click alike (the style decides); not both signals.
         self.dosage.activated.connect(self._open_provider)
-        self.dosage.doubleClicked.connect(self._open_provider)
         self.backlog.itemActivated.connect(self._open_backlog)
+        self.due.itemActivated.connect(lambda _item: self.data_requested.emit())
         self.drafts_button.clicked.connect(self.drafts_requested)
         changes.changed.connect(self._on_changes)
         self.refresh()
@@ -199,6 +208,13 @@ class DashboardPage(QWidget):
             self.plan.addItem(entry)
         self.plan.blockSignals(False)
 
+        self.due.clear()
+        for record in overview.due:
+            warn = "⚠ " if record.due_state is DueState.OVERDUE else ""
+            who = record.provider_name or "You"
+            self.due.addItem(f"{warn}{record.name} — {who}: {status_text(record)}")
+        if not overview.due:
+            self.due.addItem("Nothing due in the next 30 days.")
         self.backlog.clear()
         for waiting in overview.backlog:
             entry = QListWidgetItem(

@@ -114,7 +114,7 @@ class ProvidersPage(QWidget):
 
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.show_inactive.toggled.connect(lambda _checked: self.refresh())
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        # activated is Enter and double-click alike (the style decides); not both signals.
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.add_button.clicked.connect(self.add_provider)

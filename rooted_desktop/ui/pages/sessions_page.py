@@ -133,7 +133,7 @@ class SessionsPage(QWidget):
         for combo in (self.provider, self.month, self.status):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.not_in_cms.toggled.connect(lambda _c: self.refresh())
-        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        # activated is Enter and double-click alike (the style decides); not both signals.
         self.table.activated.connect(lambda _i: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.new_button.clicked.connect(self.new_item)
