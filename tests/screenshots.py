@@ -49,7 +49,8 @@ def main(out_dir: Path, today: date = date(2026, 12, 4)) -> None:
         for number, page in enumerate(window.pages):
             window.show_page(number)
             settle()
-            name = page.title.lower().replace(" ", "-")  # type: ignore[attr-defined]
+            title = page.title.lower()  # type: ignore[attr-defined]
+            name = "-".join(w for w in title.replace("&", " ").split())
             window.grab().save(str(out_dir / f"{name}.png"))
 
         providers = window.providers_page

@@ -125,11 +125,11 @@ class DashboardPage(QWidget):
         program_box = QGroupBox("Program this year")
         QVBoxLayout(program_box).addWidget(self.program_text)
         left = QVBoxLayout()
-        left.addWidget(dosage_box, 1)
+        left.addWidget(dosage_box, 3)
         left.addWidget(program_box)
         due_box = QGroupBox("Data due soon or overdue")
         QVBoxLayout(due_box).addWidget(self.due)
-        left.addWidget(due_box)
+        left.addWidget(due_box, 2)
         right = QVBoxLayout()
         right.addWidget(plan_box, 3)
         right.addWidget(backlog_box, 2)
@@ -212,7 +212,9 @@ class DashboardPage(QWidget):
         for record in overview.due:
             warn = "⚠ " if record.due_state is DueState.OVERDUE else ""
             who = record.provider_name or "You"
-            self.due.addItem(f"{warn}{record.name} — {who}: {status_text(record)}")
+            status = status_text(record)
+            when = "" if "due" in status.lower() else f" · due {_day(record.due_on)}"
+            self.due.addItem(f"{warn}{record.name} — {who}: {status}{when}")
         if not overview.due:
             self.due.addItem("Nothing due in the next 30 days.")
         self.backlog.clear()
