@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 
+from rooted_desktop.core.csv_table import read_csv_records
 from rooted_desktop.core.errors import UserError
 from rooted_desktop.core.providers import (
     ProviderInput,
@@ -30,50 +29,20 @@ def parse_roster(text: str, *, source: str = "roster") -> list[RosterRow]:
     Column order is free and extra columns are ignored. Line numbers are the file's own
     (line 1 is the header), so a coach can find the row in the spreadsheet.
     """
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise UserError(f"{source}: the file is empty; expected a header row") from None
-    except csv.Error as exc:
-        raise UserError(f"{source}: line 1: {exc}") from None
-    columns = [name.strip().lower().replace(" ", "_") for name in header]
-    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
-    if missing:
-        raise UserError(
-            f"{source}: line 1: the header lacks the column(s) {', '.join(missing)}; "
-            f"expected {','.join(ROSTER_COLUMNS)}"
-        )
-    index = {name: columns.index(name) for name in ROSTER_COLUMNS if name in columns}
-
+    records, problems = read_csv_records(
+        text, source=source, columns=ROSTER_COLUMNS, required=REQUIRED_COLUMNS
+    )
     rows: list[RosterRow] = []
-    problems: list[str] = []
     seen: dict[str, int] = {}
-    line = 1
-    while True:
-        start = reader.line_num + 1
-        try:
-            record = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            problems.append(f"line {start}: {exc}")
-            break
-        line = start
-        if not any(cell.strip() for cell in record):
-            continue  # blank lines, as spreadsheets leave them
-
-        def cell(name: str, record: list[str] = record) -> str:
-            position = index.get(name)
-            return record[position] if position is not None and position < len(record) else ""
-
+    for record in records:
+        line = record.line
         provider = ProviderInput(
-            name=cell("name"),
-            site=cell("site"),
-            setting=cell("setting"),
-            age_group=cell("age_group"),
-            email=cell("email"),
-            phone=cell("phone"),
+            name=record["name"],
+            site=record["site"],
+            setting=record["setting"],
+            age_group=record["age_group"],
+            email=record["email"],
+            phone=record["phone"],
         ).cleaned()
         row_problems = [str(p) for p in validate_provider(provider)]
         key = provider.name.casefold()

@@ -15,6 +15,7 @@ from datetime import date, time
 from enum import StrEnum
 from typing import TypeVar
 
+from rooted_desktop.core.csv_table import read_csv_records
 from rooted_desktop.core.errors import UserError
 from rooted_desktop.core.sessions import MAX_MINUTES, MIN_MINUTES, TEXT_MAX
 from rooted_desktop.core.vocab import Mode, SessionStatus
@@ -137,43 +138,14 @@ def parse_session_log(
     Text cells are kept exactly as written, formula-like ones too: they are only text here.
     """
     providers = {" ".join(key.split()).casefold(): name for key, name in known_providers.items()}
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise UserError(f"{source}: the file is empty; expected a header row") from None
-    except csv.Error as exc:
-        raise UserError(f"{source}: line 1: {exc}") from None
-    columns = [name.strip().lower().replace(" ", "_").replace("-", "_") for name in header]
-    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
-    if missing:
-        raise UserError(
-            f"{source}: line 1: the header lacks the column(s) {', '.join(missing)}; "
-            f"expected {','.join(SESSION_COLUMNS)}"
-        )
-    index = {name: columns.index(name) for name in SESSION_COLUMNS if name in columns}
-
+    records, problems = read_csv_records(
+        text, source=source, columns=SESSION_COLUMNS, required=REQUIRED_COLUMNS
+    )
     rows: list[SessionRow] = []
-    problems: list[str] = []
-    while True:
-        start = reader.line_num + 1
-        try:
-            record = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            problems.append(f"line {start}: {exc}")
-            break
-        if not any(cell.strip() for cell in record):
-            continue  # blank lines, as spreadsheets leave them
-
-        def cell(name: str, record: list[str] = record) -> str:
-            position = index.get(name)
-            return record[position] if position is not None and position < len(record) else ""
-
-        row, row_problems = _read_row(cell, providers, start)
+    for record in records:
+        row, row_problems = _read_row(record.__getitem__, providers, record.line)
         if row is None:
-            problems.append(f"line {start}: {'; '.join(row_problems)}")
+            problems.append(f"line {record.line}: {'; '.join(row_problems)}")
         else:
             rows.append(row)
     if problems:
