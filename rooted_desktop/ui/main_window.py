@@ -86,6 +86,9 @@ class MainWindow(QMainWindow):
             self.program_page,
             self.data_page,
         ]
+        self.dashboard_page.program_requested.connect(
+            lambda: self.show_page(self.pages.index(self.program_page))
+        )
         self.dashboard_page.data_requested.connect(
             lambda: self.show_page(self.pages.index(self.data_page))
         )

@@ -76,3 +76,14 @@ def test_items_open_what_they_describe(window: MainWindow, qtbot: Any) -> None:
     page.backlog.itemActivated.emit(page.backlog.item(0))
     (opened,) = window.session_windows
     assert opened.session_id == oldest.session_id
+
+
+def test_program_and_data_open_their_pages(window: MainWindow) -> None:
+    page = window.dashboard_page
+    assert "on pace" in page.program_text.text() or "held" in page.program_text.text()
+    page.program_text.linkActivated.emit("program")
+    assert window.stack.currentWidget() is window.program_page
+    window.show_page(0)
+    assert page.due.count() > 0
+    page.due.itemActivated.emit(page.due.item(0))
+    assert window.stack.currentWidget() is window.data_page

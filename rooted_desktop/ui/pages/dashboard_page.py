@@ -48,6 +48,7 @@ class DashboardPage(QWidget):
     provider_month_requested = Signal(int, object)  # provider id, Month
     drafts_requested = Signal()
     data_requested = Signal()
+    program_requested = Signal()
 
     def __init__(
         self, dashboard: DashboardService, changes: QtChanges, parent: QWidget | None = None
@@ -99,7 +100,10 @@ class DashboardPage(QWidget):
         self.program_text = QLabel()
         self.program_text.setWordWrap(True)
         self.program_text.setAccessibleName("Meetings, consultation and trainings")
-        self.program_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.program_text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction  # links work from the keyboard too
+        )
+        self.program_text.linkActivated.connect(lambda _link: self.program_requested.emit())
         self.due = QListWidget()
         self.due.setAccessibleName("Data requirements overdue or due soon")
         self.drafts_button = QPushButton()
@@ -193,7 +197,8 @@ class DashboardPage(QWidget):
             f"{counts.pcm_pace_text}<br>"
             f"<b>Reflective Consultation</b> in {self.month.label}: {overview.rc_this_month}"
             f" · {counts.rc_months_attended} months attended this year<br>"
-            f"<b>Trainings:</b> {trainings}"
+            f"<b>Trainings:</b> {trainings}<br>"
+            "<a href='program'>Open the Program page</a>"
         )
         self.goal.setText(f"<b>{overview.plan.period_title}:</b> {overview.plan.main_goal}")
         self.plan.blockSignals(True)
