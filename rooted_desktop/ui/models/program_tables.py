@@ -9,20 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, time
 from enum import IntEnum
-from typing import Any, Generic, TypeVar
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from typing import Any, TypeVar
 
 from rooted_desktop.core.program import ConsultationRecord, MeetingRecord, TrainingRecord
 from rooted_desktop.core.text import sort_key
+from rooted_desktop.ui.models import record_table
+from rooted_desktop.ui.models.record_table import IdRole as IdRole
+from rooted_desktop.ui.models.record_table import SortRole as SortRole
+from rooted_desktop.ui.models.record_table import one_line
 from rooted_desktop.ui.models.session_table import short_date
 
-IdRole = Qt.ItemDataRole.UserRole + 1
-SortRole = Qt.ItemDataRole.UserRole + 2
-
-_Index = QModelIndex | QPersistentModelIndex
 _R = TypeVar("_R", MeetingRecord, ConsultationRecord, TrainingRecord)
-_TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
 
 
 class MeetingColumn(IntEnum):
@@ -60,10 +57,6 @@ TRAINING_HEADERS = ("Training", "Date", "Start", "Your role", "Status", "Provide
                     "Location")  # fmt: skip
 
 
-def one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
 def clock_time(start: time | None) -> str:
     return start.strftime("%H:%M") if start else ""
 
@@ -94,61 +87,29 @@ def attendees_text(names: Sequence[str]) -> str:
     return f"{len(names)}: {', '.join(names)}" if names else "none"
 
 
-class RecordTableModel(QAbstractTableModel, Generic[_R]):
+class ProgramTableModel(record_table.RecordTableModel[_R, IntEnum]):
     """Rows of one kind of record; subclasses say what each column shows."""
 
-    headers: tuple[str, ...] = ()
     wide_columns: tuple[int, ...] = ()  # the full text is also the tooltip
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[_R] = []
         self.today = date.today()
 
     def set_records(self, records: Sequence[_R], today: date) -> None:
-        self.beginResetModel()
-        self._rows = list(records)
-        self.today = today
-        self.endResetModel()
+        self.today = today  # before the reset: the status column depends on it
+        self.set_rows(records)
 
-    def record_at(self, row: int) -> _R:
-        return self._rows[row]
-
-    def row_of(self, record_id: int) -> int | None:
-        return next((n for n, r in enumerate(self._rows) if r.id == record_id), None)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        record, column = self._rows[index.row()], index.column()
-        if role in _TEXT_ROLES:
-            return self.text(record, column)
-        if role == IdRole:
-            return record.id
-        if role == SortRole:
-            return self.sort_value(record, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in self.wide_columns:
-            return self.full_text(record, column) or None
-        return None
+    record_at = record_table.RecordTableModel.row_at
 
     def text(self, record: _R, column: int) -> str:
         return one_line(self.full_text(record, column))
 
     def full_text(self, record: _R, column: int) -> str:
         raise NotImplementedError
+
+    def tooltip(self, record: _R, column: int) -> str | None:
+        return (self.full_text(record, column) or None) if column in self.wide_columns else None
 
     def sort_value(self, record: _R, column: int) -> Any:
         """Dates (and times) sort as dates; everything else alphabetically across alphabets."""
@@ -157,7 +118,11 @@ class RecordTableModel(QAbstractTableModel, Generic[_R]):
         return sort_key(self.text(record, column))
 
 
-class MeetingTableModel(RecordTableModel[MeetingRecord]):
+RecordTableModel = ProgramTableModel  # the name the program page uses
+
+
+class MeetingTableModel(ProgramTableModel[MeetingRecord]):
+    columns = MeetingColumn
     headers = MEETING_HEADERS
     wide_columns = (MeetingColumn.TOPIC, MeetingColumn.ATTENDEES)
 
@@ -179,7 +144,8 @@ class MeetingTableModel(RecordTableModel[MeetingRecord]):
                 return record.next_facilitator
 
 
-class ConsultationTableModel(RecordTableModel[ConsultationRecord]):
+class ConsultationTableModel(ProgramTableModel[ConsultationRecord]):
+    columns = ConsultationColumn
     headers = CONSULTATION_HEADERS
     wide_columns = (ConsultationColumn.NOTES,)
 
@@ -202,7 +168,8 @@ class ConsultationTableModel(RecordTableModel[ConsultationRecord]):
         return super().sort_value(record, column)
 
 
-class TrainingTableModel(RecordTableModel[TrainingRecord]):
+class TrainingTableModel(ProgramTableModel[TrainingRecord]):
+    columns = TrainingColumn
     headers = TRAINING_HEADERS
     wide_columns = (TrainingColumn.ATTENDEES,)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -21,12 +21,10 @@ from rooted_desktop.core.requirements import (
     RequirementRecord,
     status_text,
 )
+from rooted_desktop.ui.models.record_table import IdRole, Index, RecordTableModel
 from rooted_desktop.ui.models.session_table import short_date
 
-RecordRole = Qt.ItemDataRole.UserRole + 1
-
-_Index = QModelIndex | QPersistentModelIndex
-_TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+RecordRole = IdRole  # these tables give the record itself, not its id
 NOT_OWED = "n/a"
 
 
@@ -100,10 +98,10 @@ class RequirementMatrixModel(QAbstractTableModel):
                 return row, keys.index(kind)
         return None
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() or self.matrix is None else len(self.matrix.rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() or self.matrix is None else len(self.matrix.columns)
 
     def headerData(
@@ -125,7 +123,7 @@ class RequirementMatrixModel(QAbstractTableModel):
             return f"{line.setting.label}, {line.age_group.label.lower()}"
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.matrix is None:
             return None
         record = self.record_at(index.row(), index.column())
@@ -163,73 +161,37 @@ COACH_HEADERS = ("Item", "Status", "Due")
 OBSERVATION_HEADERS = ("Provider", "Tool", "Observer", "Scheduled", "Completed", "Debrief")
 
 
-class _ListModel(QAbstractTableModel):
-    headers: tuple[str, ...] = ()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any] | tuple[Any, ...]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def item_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def row_of(self, item_id: int) -> int | None:
-        return next((n for n, item in enumerate(self._rows) if item.id == item_id), None)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-
-class CoachItemModel(_ListModel):
+class CoachItemModel(RecordTableModel[RequirementRecord, CoachColumn]):
     """The coach's own requirements (the RC Survey)."""
 
+    columns = CoachColumn
     headers = COACH_HEADERS
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        record: RequirementRecord = self._rows[index.row()]
-        column = CoachColumn(index.column())
-        if role in _TEXT_ROLES:
-            if column == CoachColumn.ITEM:
-                return record.name
-            if column == CoachColumn.STATUS:
-                return status_text(record)
-            return short_date(record.due_on)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return describe(record)
+    def text(self, record: RequirementRecord, column: CoachColumn) -> str:
+        if column == CoachColumn.ITEM:
+            return record.name
+        if column == CoachColumn.STATUS:
+            return status_text(record)
+        return short_date(record.due_on)
+
+    def tooltip(self, record: RequirementRecord, column: CoachColumn) -> str | None:
+        return describe(record)
+
+    def role_data(self, record: RequirementRecord, column: CoachColumn, role: int) -> Any:
         if role == RecordRole:
             return record
         return _marked(record, role) if column == CoachColumn.STATUS else None
 
 
-class ObservationTableModel(_ListModel):
+class ObservationTableModel(RecordTableModel[ObservationRecord, ObservationColumn]):
+    columns = ObservationColumn
     headers = OBSERVATION_HEADERS
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        record: ObservationRecord = self._rows[index.row()]
-        if role in _TEXT_ROLES:
-            return observation_text(record, ObservationColumn(index.column()))
-        if role == RecordRole:
-            return record
-        return None
+    def text(self, record: ObservationRecord, column: ObservationColumn) -> str:
+        return observation_text(record, column)
+
+    def role_data(self, record: ObservationRecord, column: ObservationColumn, role: int) -> Any:
+        return record if role == RecordRole else None
 
 
 def observation_text(record: ObservationRecord, column: ObservationColumn) -> str:

@@ -6,13 +6,14 @@ from datetime import date
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from rooted_desktop.core.records import SessionListItem
 from rooted_desktop.core.text import sort_key
+from rooted_desktop.ui.models.record_table import IdRole, RecordTableModel, one_line
+from rooted_desktop.ui.models.record_table import SortRole as SortRole
 
-SessionIdRole = Qt.ItemDataRole.UserRole + 1
-SortRole = Qt.ItemDataRole.UserRole + 2
+SessionIdRole = IdRole
 
 
 class SessionColumn(IntEnum):
@@ -27,73 +28,18 @@ class SessionColumn(IntEnum):
     FEEDBACK = 8
 
 
-HEADERS = {
-    SessionColumn.DATE: "Date",
-    SessionColumn.START: "Start",
-    SessionColumn.PROVIDER: "Provider",
-    SessionColumn.MINUTES: "Minutes",
-    SessionColumn.MODE: "Mode",
-    SessionColumn.STATUS: "Status",
-    SessionColumn.FOCUS: "Focus",
-    SessionColumn.CMS: "In CMS",
-    SessionColumn.FEEDBACK: "Feedback",
-}
-
-_Index = QModelIndex | QPersistentModelIndex
-
-
 def short_date(day: date) -> str:
     return f"{day:%a %b} {day.day}, {day.year}"
 
 
-class SessionTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[SessionListItem] = []
+class SessionTableModel(RecordTableModel[SessionListItem, SessionColumn]):
+    columns = SessionColumn
+    headers = ("Date", "Start", "Provider", "Minutes", "Mode", "Status", "Focus", "In CMS",
+               "Feedback")  # fmt: skip
+    set_sessions = RecordTableModel.set_rows
+    session_at = RecordTableModel.row_at
 
-    def set_sessions(self, sessions: list[SessionListItem]) -> None:
-        self.beginResetModel()
-        self._rows = list(sessions)
-        self.endResetModel()
-
-    def session_at(self, row: int) -> SessionListItem:
-        return self._rows[row]
-
-    def row_of(self, session_id: int) -> int | None:
-        return next((i for i, s in enumerate(self._rows) if s.id == session_id), None)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(SessionColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[SessionColumn(section)]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self._rows[index.row()]
-        column = SessionColumn(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(item, column)
-        if role == SessionIdRole:
-            return item.id
-        if role == SortRole:
-            return self._sort_value(item, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == SessionColumn.FOCUS:
-            return item.focus or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == SessionColumn.MINUTES:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    @staticmethod
-    def _text(item: SessionListItem, column: SessionColumn) -> str:
+    def text(self, item: SessionListItem, column: SessionColumn) -> str:
         if column == SessionColumn.DATE:
             return short_date(item.day)
         if column == SessionColumn.START:
@@ -107,7 +53,7 @@ class SessionTableModel(QAbstractTableModel):
         if column == SessionColumn.STATUS:
             return item.status.label
         if column == SessionColumn.FOCUS:
-            return " ".join(item.focus.split())
+            return one_line(item.focus)
         if column == SessionColumn.CMS:
             if item.cms_entered_on is not None:
                 return f"Entered {item.cms_entered_on:%b} {item.cms_entered_on.day}"
@@ -117,7 +63,7 @@ class SessionTableModel(QAbstractTableModel):
             return f"Sent {sent:%b} {sent.day}"
         return ""
 
-    def _sort_value(self, item: SessionListItem, column: SessionColumn) -> Any:
+    def sort_value(self, item: SessionListItem, column: SessionColumn) -> Any:
         if column in (SessionColumn.DATE, SessionColumn.START):
             start = item.start_time.isoformat() if item.start_time else ""
             return f"{item.day.isoformat()} {start}"
@@ -125,4 +71,12 @@ class SessionTableModel(QAbstractTableModel):
             return item.minutes
         if column == SessionColumn.CMS:
             return item.cms_entered_on.isoformat() if item.cms_entered_on else ""
-        return sort_key(self._text(item, column))
+        return sort_key(self.text(item, column))
+
+    def tooltip(self, item: SessionListItem, column: SessionColumn) -> str | None:
+        return (item.focus or None) if column == SessionColumn.FOCUS else None
+
+    def role_data(self, item: SessionListItem, column: SessionColumn, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == SessionColumn.MINUTES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return super().role_data(item, column, role)

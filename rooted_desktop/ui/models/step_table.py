@@ -8,23 +8,21 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 
 from rooted_desktop.core.records import PlanRecord, StepRecord
 from rooted_desktop.core.vocab import StepStatus
+from rooted_desktop.ui.models.record_table import (
+    TEXT_ROLES,
+    IdRole,
+    Index,
+    RecordTableModel,
+    one_line,
+)
 from rooted_desktop.ui.models.session_table import short_date
 
-StepIdRole = Qt.ItemDataRole.UserRole + 1
-PlanIdRole = Qt.ItemDataRole.UserRole + 1
-
-_Index = QModelIndex | QPersistentModelIndex
-_TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+StepIdRole = IdRole
+PlanIdRole = IdRole
 
 
 class StepColumn(IntEnum):
@@ -35,68 +33,14 @@ class StepColumn(IntEnum):
     DONE_ON = 4
 
 
-HEADERS = {
-    StepColumn.STEP: "Step",
-    StepColumn.WHO: "Who",
-    StepColumn.TARGET: "Target date",
-    StepColumn.STATUS: "Status",
-    StepColumn.DONE_ON: "Done on",
-}
+class StepTableModel(RecordTableModel[StepRecord, StepColumn]):
+    columns = StepColumn
+    headers = ("Step", "Who", "Target date", "Status", "Done on")
+    numbered_rows = True  # the step's number in the plan
+    set_steps = RecordTableModel.set_rows
+    step_at = RecordTableModel.row_at
 
-
-def one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-class StepTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[StepRecord] = []
-
-    def set_steps(self, steps: tuple[StepRecord, ...] | list[StepRecord]) -> None:
-        self.beginResetModel()
-        self._rows = list(steps)
-        self.endResetModel()
-
-    def step_at(self, row: int) -> StepRecord:
-        return self._rows[row]
-
-    def row_of(self, step_id: int) -> int | None:
-        for row, record in enumerate(self._rows):
-            if record.id == step_id:
-                return row
-        return None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(StepColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return HEADERS[StepColumn(section)]
-        return str(section + 1)  # the step's number in the plan
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        record = self._rows[index.row()]
-        column = StepColumn(index.column())
-        if role in _TEXT_ROLES:
-            return self._text(record, column)
-        if role == StepIdRole:
-            return record.id
-        if role == Qt.ItemDataRole.ToolTipRole and column == StepColumn.STEP:
-            return record.step or None
-        return None
-
-    @staticmethod
-    def _text(record: StepRecord, column: StepColumn) -> str:
+    def text(self, record: StepRecord, column: StepColumn) -> str:
         if column == StepColumn.STEP:
             return one_line(record.step)
         if column == StepColumn.WHO:
@@ -106,6 +50,9 @@ class StepTableModel(QAbstractTableModel):
         if column == StepColumn.STATUS:
             return record.status.label
         return short_date(record.done_date) if record.done_date else ""
+
+    def tooltip(self, record: StepRecord, column: StepColumn) -> str | None:
+        return (record.step or None) if column == StepColumn.STEP else None
 
 
 class GoalListModel(QAbstractListModel):
@@ -129,14 +76,14 @@ class GoalListModel(QAbstractListModel):
                 return row
         return None
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         record = self._rows[index.row()]
-        if role in _TEXT_ROLES:
+        if role in TEXT_ROLES:
             return goal_text(record)
         if role == PlanIdRole:
             return record.id
