@@ -158,48 +158,21 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.new_session_action, self.new_provider_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(
-                "Import &roster (CSV)…",
-                self.file_actions.import_roster,
-                tip="Add providers from a spreadsheet",
-            )
-        )
-        file_menu.addAction(
-            self._action(
-                "Import sessio&ns (CSV)…",
-                self.file_actions.import_sessions,
-                tip="Add sessions from a session-log spreadsheet",
-            )
-        )
-        file_menu.addAction(
-            self._action(
-                "Export sessions (&CSV)…",
-                self.file_actions.export_sessions,
-                tip="Write the sessions of the Sessions page's month (or all) to a spreadsheet",
-            )
-        )
-        file_menu.addAction(
-            self._action(
-                "Export ca&lendar (.ics)…",
-                self.file_actions.export_calendar,
-                tip="The program year's visits, meetings and deadlines for Outlook or Google",
-            )
-        )
-        file_menu.addAction(
-            self._action(
-                "Import everything (&JSON)…",
-                self.file_actions.import_json,
-                tip="Fill an empty store from a full JSON export",
-            )
-        )
-        file_menu.addAction(
-            self._action(
-                "&Export everything (JSON)…",
-                self.file_actions.export_json,
-                tip="Write the whole store to one file, to move to a new laptop or archive",
-            )
-        )
+        files = self.file_actions
+        for text, slot, tip in (
+            ("Import &roster (CSV)…", files.import_roster, "Add providers from a spreadsheet"),
+            ("Import sessio&ns (CSV)…", files.import_sessions,
+             "Add sessions from a session-log spreadsheet"),
+            ("Export sessions (&CSV)…", files.export_sessions,
+             "Write the sessions of the Sessions page's month (or all) to a spreadsheet"),
+            ("Export ca&lendar (.ics)…", files.export_calendar,
+             "The program year's visits, meetings and deadlines for Outlook or Google"),
+            ("Import everything (&JSON)…", files.import_json,
+             "Fill an empty store from a full JSON export"),
+            ("&Export everything (JSON)…", files.export_json,
+             "Write the whole store to one file, to move to a new laptop or archive"),
+        ):  # fmt: skip
+            file_menu.addAction(self._action(text, slot, tip=tip))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
