@@ -10,7 +10,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QRect, Qt
 from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QCalendarWidget, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QHeaderView, QTableView, QWidget
 
 from rooted_desktop.core.calendar_items import CalendarItem, ItemKind
 
@@ -23,6 +23,13 @@ class MonthGrid(QCalendarWidget):
         self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
         self.setFirstDayOfWeek(Qt.DayOfWeek.Sunday)
         self.setAccessibleName("Month calendar")
+        # The weekday names need one line, not a week's height (Qt stretches every row).
+        view = self.findChild(QTableView)
+        if view is not None:
+            rows = view.verticalHeader()
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            rows.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+            rows.resizeSection(0, self.fontMetrics().height() + 8)
         self.by_day: dict[date, list[CalendarItem]] = {}
         self.today = date.today()
 
@@ -71,6 +78,7 @@ class MonthGrid(QCalendarWidget):
             start = item.start.strftime("%H:%M ") if item.start else ""
             # Visits by provider (the coach knows it is a visit); the rest by what they are.
             name = item.provider_name if item.kind is ItemKind.VISIT else item.title
+            name = name.removeprefix("Due: ")  # the ⚑ marker already says it is a due date
             text = f"{item.marker} {start}{name}"
             elided = painter.fontMetrics().elidedText(
                 text, Qt.TextElideMode.ElideRight, inner.width()
