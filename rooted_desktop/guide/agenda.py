@@ -8,7 +8,6 @@ naming the source and key path: ``pbc-agenda.toml: sections[3].field: 'summary' 
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +18,7 @@ from typing import Any
 
 from rooted_desktop.core.errors import UserError
 from rooted_desktop.core.sessions import SESSION_TEXT_FIELDS
+from rooted_desktop.guide.toml_file import load_toml_file
 from rooted_desktop.resources import resource
 
 FORMAT_VERSION = 1
@@ -231,17 +231,12 @@ def sections_from_json(items: object, *, source: str) -> tuple[AgendaSection, ..
 
 def load_agenda(path: Path) -> AgendaTemplate:
     """Read and check an agenda file; any problem is an AgendaError naming the file and key."""
-    try:
-        return _template(_Table(tomllib.loads(path.read_bytes().decode("utf-8-sig")), ""))
-    except OSError as exc:
-        problem = f"cannot be read ({exc.strerror or exc})"
-    except UnicodeDecodeError:
-        problem = "is not UTF-8 text"
-    except tomllib.TOMLDecodeError as exc:
-        problem = f"is not valid TOML: {exc}"
-    except AgendaDataError as exc:
-        problem = str(exc)
-    raise AgendaError(f"{path.name}: {problem}", details=(str(path),))
+    return load_toml_file(
+        path,
+        lambda data: _template(_Table(data, "")),
+        data_error=AgendaDataError,
+        user_error=AgendaError,
+    )
 
 
 @lru_cache(maxsize=1)

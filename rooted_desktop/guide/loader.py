@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import calendar
 import difflib
-import tomllib
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +31,7 @@ from rooted_desktop.guide.model import (
     Rules,
     Training,
 )
+from rooted_desktop.guide.toml_file import load_toml_file
 from rooted_desktop.resources import resource
 
 FORMAT_VERSION = 1
@@ -255,18 +255,12 @@ def _guide(root: _Table) -> Guide:
 
 def load_guide(path: Path) -> Guide:
     """Read and check a guide file; any problem is a GuideError naming the file and key."""
-    try:
-        # utf-8-sig: a guide re-saved by Notepad starts with a byte-order mark.
-        return _guide(_Table(tomllib.loads(path.read_bytes().decode("utf-8-sig")), ""))
-    except OSError as exc:
-        problem = f"cannot be read ({exc.strerror or exc})"
-    except UnicodeDecodeError:
-        problem = "is not UTF-8 text"
-    except tomllib.TOMLDecodeError as exc:
-        problem = f"is not valid TOML: {exc}"
-    except GuideDataError as exc:
-        problem = str(exc)
-    raise GuideError(f"{path.name}: {problem}", details=(str(path),))
+    return load_toml_file(
+        path,
+        lambda data: _guide(_Table(data, "")),
+        data_error=GuideDataError,
+        user_error=GuideError,
+    )
 
 
 def default_guide_path() -> Path:
