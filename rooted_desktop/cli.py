@@ -43,6 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
     _data_dir_option(demo)
     demo.add_argument("--providers", type=_positive_int, default=12, metavar="N")
     demo.add_argument("--years", type=_positive_int, default=2, metavar="N")
+    demo.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        metavar="DATE",
+        help="build the demo as if today were DATE (for reproducible stores)",
+    )
 
     imports = commands.add_parser("import", help="import a roster CSV or a full JSON export")
     _data_dir_option(imports)
@@ -50,10 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("file", type=Path, metavar="FILE")
 
     export = commands.add_parser(
-        "export", help="export sessions (CSV), the calendar (ICS) or everything (JSON)"
+        "export",
+        help="agendas and CMS entry sheets (PDF), sessions (CSV), calendar (ICS), all (JSON)",
     )
     _data_dir_option(export)
-    export.add_argument("kind", choices=("csv", "ics", "json"))
+    export.add_argument("kind", choices=("agenda", "sessions", "csv", "ics", "json"))
     export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     span = export.add_mutually_exclusive_group()
     span.add_argument("--month", type=_month, metavar="YYYY-MM")
@@ -150,7 +158,9 @@ def _demo(args: argparse.Namespace, paths: Paths) -> int:
 
     services = _open_services(paths)
     try:
-        summary = build_demo_store(services.store, providers=args.providers, years=args.years)
+        summary = build_demo_store(
+            services.store, providers=args.providers, years=args.years, today=args.as_of
+        )
     finally:
         services.close()
     print(f"Demo store written to {paths.store_file}: {summary}")
@@ -178,7 +188,13 @@ def _export(args: argparse.Namespace, paths: Paths) -> int:
     span = date_range(args) if args.kind != "json" else None
     services = _open_services(paths)
     try:
-        if span is not None and args.kind == "ics":
+        if span is not None and args.kind == "agenda":
+            rows = services.documents.export_agendas(args.output, *span)
+            print(f"Wrote agendas for {rows} planned visits to {args.output}.")
+        elif span is not None and args.kind == "sessions":
+            rows = services.documents.export_cms(args.output, *span)
+            print(f"Wrote CMS entry sheets for {rows} sessions to {args.output}.")
+        elif span is not None and args.kind == "ics":
             rows = services.calendar.export_ics(args.output, *span)
             print(f"Exported {rows} calendar events ({span[0]} to {span[1]}) to {args.output}.")
         elif span is not None:

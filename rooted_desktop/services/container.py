@@ -15,6 +15,7 @@ from rooted_desktop.services.calendar import CalendarService
 from rooted_desktop.services.changes import ChangeBus
 from rooted_desktop.services.clock import Clock, system_clock
 from rooted_desktop.services.dashboard import DashboardService
+from rooted_desktop.services.documents import DocumentService
 from rooted_desktop.services.drafts import DraftService
 from rooted_desktop.services.profile import ProfileService
 from rooted_desktop.services.program import ProgramService
@@ -42,6 +43,7 @@ class Services:
     profile: ProfileService
     archive: ArchiveService
     dashboard: DashboardService
+    documents: DocumentService
     calendar: CalendarService
     program: ProgramService
     requirements: RequirementService
@@ -58,26 +60,42 @@ class Services:
         years = YearService(store, bus, guide_id=guide.id, clock=clock)
         program = ProgramService(store, bus, guide, clock)
         requirements = RequirementService(store, bus, guide, clock)
+        providers = ProviderService(store, bus, years, clock)
+        sessions = SessionService(
+            store, bus, clock, target_minutes=guide.rules.dosage_minutes_per_provider_per_month
+        )
+        action_plans = ActionPlanService(store, bus, clock)
+        agenda = AgendaService(store, bus)
+        profile = ProfileService(store, bus)
         return cls(
             store=store,
             bus=bus,
             guide=guide,
             clock=clock,
             years=years,
-            providers=ProviderService(store, bus, years, clock),
-            sessions=SessionService(
-                store, bus, clock, target_minutes=guide.rules.dosage_minutes_per_provider_per_month
-            ),
-            action_plans=ActionPlanService(store, bus, clock),
+            providers=providers,
+            sessions=sessions,
+            action_plans=action_plans,
             session_log=SessionLogService(store, bus),
             drafts=DraftService(store, bus),
-            agenda=AgendaService(store, bus),
-            profile=ProfileService(store, bus),
+            agenda=agenda,
+            profile=profile,
             archive=ArchiveService(store, bus),
             calendar=CalendarService(store, guide, clock=clock),
             program=program,
             requirements=requirements,
             dashboard=DashboardService(store, bus, guide, clock, program, requirements),
+            documents=DocumentService(
+                sessions,
+                providers,
+                action_plans,
+                requirements,
+                agenda,
+                profile,
+                years,
+                guide,
+                clock,
+            ),
         )
 
     def coach_name(self) -> str:

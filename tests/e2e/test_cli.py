@@ -101,7 +101,9 @@ def test_missing_file_exits_1_with_the_reason(tmp_path: Path) -> None:
 
 def test_json_round_trip_through_the_cli(tmp_path: Path) -> None:
     first = tmp_path / "first"
-    result = run("demo", "--data-dir", first, "--providers", "4", "--years", "1")
+    result = run(
+        "demo", "--data-dir", first, "--providers", "4", "--years", "1", "--as-of", "2026-12-04"
+    )
     assert result.returncode == 0, result.stderr
     one = tmp_path / "one.json"
     two = tmp_path / "two.json"
@@ -120,8 +122,15 @@ def test_json_round_trip_through_the_cli(tmp_path: Path) -> None:
 
 def test_demo_refuses_a_store_that_has_providers(tmp_path: Path) -> None:
     data = tmp_path / "d"
-    assert run("demo", "--data-dir", data, "--providers", "2", "--years", "1").returncode == 0
-    again = run("demo", "--data-dir", data, "--providers", "2", "--years", "1")
+    assert (
+        run(
+            "demo", "--data-dir", data, "--providers", "2", "--years", "1", "--as-of", "2026-12-04"
+        ).returncode
+        == 0
+    )
+    again = run(
+        "demo", "--data-dir", data, "--providers", "2", "--years", "1", "--as-of", "2026-12-04"
+    )
     assert again.returncode == 1
     no_traceback(again)
 
@@ -130,7 +139,12 @@ def test_newer_store_is_refused_on_the_command_line(tmp_path: Path) -> None:
     import sqlite3
 
     data = tmp_path / "d"
-    assert run("demo", "--data-dir", data, "--providers", "2", "--years", "1").returncode == 0
+    assert (
+        run(
+            "demo", "--data-dir", data, "--providers", "2", "--years", "1", "--as-of", "2026-12-04"
+        ).returncode
+        == 0
+    )
     conn = sqlite3.connect(data / "rooted.sqlite3")
     conn.execute("UPDATE alembic_version SET version_num = '0042'")
     conn.commit()
@@ -144,7 +158,12 @@ def test_newer_store_is_refused_on_the_command_line(tmp_path: Path) -> None:
 
 def test_sessions_csv_round_trip_through_the_cli(tmp_path: Path) -> None:
     data = tmp_path / "d"
-    assert run("demo", "--data-dir", data, "--providers", "3", "--years", "1").returncode == 0
+    assert (
+        run(
+            "demo", "--data-dir", data, "--providers", "3", "--years", "1", "--as-of", "2026-12-04"
+        ).returncode
+        == 0
+    )
     out = tmp_path / "nov.csv"
     result = run("--data-dir", data, "export", "csv", "--month", "2026-11", "-o", out)
     assert result.returncode == 0, result.stderr
@@ -202,7 +221,12 @@ def test_import_sessions_reports_bad_rows(tmp_path: Path) -> None:
 
 def test_export_ics_through_the_cli(tmp_path: Path) -> None:
     data = tmp_path / "d"
-    assert run("demo", "--data-dir", data, "--providers", "3", "--years", "1").returncode == 0
+    assert (
+        run(
+            "demo", "--data-dir", data, "--providers", "3", "--years", "1", "--as-of", "2026-12-04"
+        ).returncode
+        == 0
+    )
     out = tmp_path / "dec.ics"
     result = run("--data-dir", data, "export", "ics", "--month", "2026-12", "-o", out)
     assert result.returncode == 0, result.stderr
@@ -214,3 +238,31 @@ def test_export_ics_through_the_cli(tmp_path: Path) -> None:
     )
     uids = [line for line in text.splitlines() if line.startswith("UID:")]
     assert uids == [line for line in again.read_text().splitlines() if line.startswith("UID:")]
+
+
+def test_export_agendas_and_cms_sheets_through_the_cli(tmp_path: Path) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    data = tmp_path / "d"
+    assert (
+        run(
+            "demo", "--data-dir", data, "--providers", "3", "--years", "1", "--as-of", "2026-12-04"
+        ).returncode
+        == 0
+    )
+    agendas = tmp_path / "agendas.pdf"
+    result = run("--data-dir", data, "export", "agenda", "--month", "2026-12", "-o", agendas)
+    assert result.returncode == 0, result.stderr
+    pages = PdfReader(io.BytesIO(agendas.read_bytes())).pages
+    assert "Coaching visit agenda" in pages[0].extract_text()
+    sheets = tmp_path / "cms.pdf"
+    result = run("--data-dir", data, "export", "sessions", "--month", "2026-11", "-o", sheets)
+    assert result.returncode == 0, result.stderr
+    assert "CMS entry sheet" in PdfReader(io.BytesIO(sheets.read_bytes())).pages[0].extract_text()
+    empty = run("--data-dir", data, "export", "agenda", "--from", "2020-01-01", "--to",
+                "2020-01-31", "-o", tmp_path / "none.pdf")  # fmt: skip
+    assert empty.returncode == 1 and "no planned visits" in empty.stderr
+    no_traceback(empty)
+    assert not (tmp_path / "none.pdf").exists()

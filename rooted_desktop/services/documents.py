@@ -1,0 +1,216 @@
+"""Printed documents: pre-visit agendas (provider-facing) and CMS entry sheets (coach-facing).
+
+The agenda is built from shareable fields only: each part comes through a builder in
+``core.documents`` that copies named fields, so coach notes, requirement notes, observation
+debriefs and coach-only session sections never enter an ``AgendaDoc``. The PDF modules (and
+so reportlab) are imported only when a PDF is made.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+from pathlib import Path
+
+from rooted_desktop.core.calendar import ProgramYear
+from rooted_desktop.core.documents import (
+    AgendaDoc,
+    AgendaStep,
+    CmsSheet,
+    DeadlineLine,
+    MonthTask,
+    action_step_line,
+    cms_sheet,
+    deadline_line,
+    plan_note,
+    short_date,
+)
+from rooted_desktop.core.errors import UserError
+from rooted_desktop.core.files import atomic_write_bytes
+from rooted_desktop.core.records import ProviderRecord, SessionListItem, SessionRecord
+from rooted_desktop.core.text import sort_key
+from rooted_desktop.core.vocab import RequirementStatus, SessionStatus
+from rooted_desktop.guide.model import Component, Guide, GuideRow
+from rooted_desktop.reports.kit import DocMeta
+from rooted_desktop.services.action_plans import ActionPlanService
+from rooted_desktop.services.agenda import AgendaService
+from rooted_desktop.services.clock import Clock
+from rooted_desktop.services.profile import ProfileService
+from rooted_desktop.services.providers import ProviderService
+from rooted_desktop.services.requirements import RequirementService
+from rooted_desktop.services.sessions import SessionQuery, SessionService
+from rooted_desktop.services.years import YearService
+
+# What the month's plan shows a provider: not PCMs or trainings (the coach's own schedule).
+AGENDA_COMPONENTS = (Component.COACHING, Component.DATA, Component.OBSERVATION_DEBRIEF)
+DEADLINE_HORIZON_DAYS = 45  # open items due up to this long after the visit (and overdue ones)
+_OPEN = (RequirementStatus.NOT_STARTED, RequirementStatus.IN_PROGRESS)
+AGENDA_TITLE = "Coaching visit agenda"
+CMS_TITLE = "CMS entry sheet"
+
+
+class DocumentService:
+    def __init__(
+        self,
+        sessions: SessionService,
+        providers: ProviderService,
+        action_plans: ActionPlanService,
+        requirements: RequirementService,
+        agenda: AgendaService,
+        profile: ProfileService,
+        years: YearService,
+        guide: Guide,
+        clock: Clock,
+    ) -> None:
+        self._sessions = sessions
+        self._providers = providers
+        self._action_plans = action_plans  # kept for symmetry; open steps come via sessions
+        self._requirements = requirements
+        self._agenda = agenda
+        self._profile = profile
+        self._years = years
+        self._guide = guide
+        self._clock = clock
+
+    # -- agendas (provider-facing) --------------------------------------------------------
+    def agenda_docs(self, first_day: date, last_day: date) -> list[AgendaDoc]:
+        """The agenda of every planned visit between the two days, earliest first."""
+        items = self._sessions.find(
+            SessionQuery(first_day=first_day, last_day=last_day, status=SessionStatus.PLANNED)
+        )
+        items.sort(key=lambda s: (s.day, s.start_time or time.min, sort_key(s.provider_name), s.id))
+        providers = {p.id: p for p in self._providers.all()}
+        return [self._agenda_doc(item, providers[item.provider_id]) for item in items]
+
+    def agenda_for(self, session_id: int) -> AgendaDoc:
+        record = self._sessions.get(session_id)
+        item = SessionListItem(
+            id=record.id,
+            provider_id=record.provider_id,
+            provider_name=record.provider_name,
+            day=record.day,
+            start_time=record.start_time,
+            minutes=record.minutes,
+            mode=record.mode,
+            status=record.status,
+            focus="",
+            cms_entered_on=None,
+            feedback_sent_on=None,
+        )
+        return self._agenda_doc(item, self._providers.get(record.provider_id))
+
+    def _agenda_doc(self, visit: SessionListItem, provider: ProviderRecord) -> AgendaDoc:
+        template = self._agenda.current()
+        last_plan = self._sessions.last_joint_plan(
+            visit.provider_id, visit.day - timedelta(days=1), exclude_id=visit.id
+        )
+        return AgendaDoc(
+            provider_name=provider.name,
+            site=provider.site,
+            day=visit.day,
+            start=visit.start_time,
+            minutes=visit.minutes,
+            mode_label=visit.mode.label,
+            agenda_title=template.title,
+            sections=tuple(AgendaStep(s.title, s.prompt) for s in template.sections),
+            last_joint_plan=plan_note(last_plan),
+            open_steps=tuple(
+                action_step_line(step) for step in self._sessions.open_steps(provider.id)
+            ),
+            month_tasks=tuple(
+                MonthTask(row.component.value, row.activity)
+                for row in self._guide.rows_for_month(visit.day.month)
+                if self._row_applies(row, provider)
+            ),
+            upcoming_deadlines=self._deadlines(provider.id, visit.day),
+        )
+
+    def _row_applies(self, row: GuideRow, provider: ProviderRecord) -> bool:
+        if row.component not in AGENDA_COMPONENTS:
+            return False
+        linked = set(row.requirements) | set(row.prepares_for)
+        if not linked:
+            return True
+        return any(
+            spec.key in linked and spec.applies_to(provider.setting, provider.age_group)
+            for spec in self._guide.requirements
+        )
+
+    def _deadlines(self, provider_id: int, day: date) -> tuple[DeadlineLine, ...]:
+        matrix = self._requirements.matrix(ProgramYear.containing(day))
+        horizon = day + timedelta(days=DEADLINE_HORIZON_DAYS)
+        for row in matrix.rows:
+            if row.provider_id == provider_id:
+                chosen = [
+                    cell
+                    for cell in row.cells
+                    if cell is not None and cell.status in _OPEN and cell.due_on <= horizon
+                ]
+                chosen.sort(key=lambda r: (r.due_on, r.name))
+                return tuple(deadline_line(record) for record in chosen)
+        return ()
+
+    def export_agendas(self, path: Path, first_day: date, last_day: date) -> int:
+        """Write every planned visit's agenda to one PDF; returns how many visits."""
+        docs = self.agenda_docs(first_day, last_day)
+        if not docs:
+            raise UserError(
+                f"There are no planned visits between {short_date(first_day)} and "
+                f"{short_date(last_day)}."
+            )
+        self._write_agendas(path, docs, first_day)
+        return len(docs)
+
+    def export_agenda(self, path: Path, session_id: int) -> None:
+        """Write one visit's agenda."""
+        doc = self.agenda_for(session_id)
+        self._write_agendas(path, [doc], doc.day)
+
+    def _write_agendas(self, path: Path, docs: list[AgendaDoc], day: date) -> None:
+        from rooted_desktop.reports.agenda_pdf import render_agendas
+
+        atomic_write_bytes(path, render_agendas(docs, self._meta(AGENDA_TITLE, day)))
+
+    # -- CMS entry sheets (coach-facing) --------------------------------------------------
+    def cms_sheets(self, first_day: date, last_day: date) -> list[CmsSheet]:
+        """A sheet for every completed session between the two days, earliest first."""
+        items = self._sessions.find(
+            SessionQuery(first_day=first_day, last_day=last_day, status=SessionStatus.COMPLETED)
+        )
+        items.sort(key=lambda s: (s.day, s.start_time or time.min, sort_key(s.provider_name), s.id))
+        return [self._sheet(self._sessions.get(item.id)) for item in items]
+
+    def cms_sheet(self, session_id: int) -> CmsSheet:
+        return self._sheet(self._sessions.get(session_id))
+
+    def _sheet(self, record: SessionRecord) -> CmsSheet:
+        template = self._agenda.current()
+        known = {s.key: (s.label, s.phase) for s in template.strategies}
+        return cms_sheet(record, known)
+
+    def export_cms(self, path: Path, first_day: date, last_day: date) -> int:
+        """Write the CMS entry sheets of the completed sessions in the range; how many."""
+        sheets = self.cms_sheets(first_day, last_day)
+        if not sheets:
+            raise UserError(
+                f"There are no completed sessions between {short_date(first_day)} and "
+                f"{short_date(last_day)}."
+            )
+        self._write_cms(path, sheets, first_day)
+        return len(sheets)
+
+    def export_cms_sheet(self, path: Path, session_id: int) -> None:
+        sheet = self.cms_sheet(session_id)
+        self._write_cms(path, [sheet], sheet.day)
+
+    def _write_cms(self, path: Path, sheets: list[CmsSheet], day: date) -> None:
+        from rooted_desktop.reports.cms_sheet_pdf import render_cms_sheets
+
+        atomic_write_bytes(path, render_cms_sheets(sheets, self._meta(CMS_TITLE, day)))
+
+    def _meta(self, title: str, day: date) -> DocMeta:
+        return DocMeta(
+            title=title,
+            coach_name=self._profile.get().name,
+            program_year=ProgramYear.containing(day).label,
+            made_on=self._clock(),
+        )
