@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="agendas and CMS entry sheets (PDF), sessions (CSV), calendar (ICS), all (JSON)",
     )
     _data_dir_option(export)
-    export.add_argument("kind", choices=("agenda", "sessions", "csv", "ics", "json"))
+    export.add_argument("kind", choices=("monthly", "agenda", "sessions", "csv", "ics", "json"))
     export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     span = export.add_mutually_exclusive_group()
     span.add_argument("--month", type=_month, metavar="YYYY-MM")
@@ -188,7 +188,13 @@ def _export(args: argparse.Namespace, paths: Paths) -> int:
     span = date_range(args) if args.kind != "json" else None
     services = _open_services(paths)
     try:
-        if span is not None and args.kind == "agenda":
+        if args.kind == "monthly":
+            if args.month is None:
+                raise _Usage("the monthly summary takes --month YYYY-MM")
+            job = services.monthly_job(args.output, args.month)
+            job.run()
+            print(f"Wrote the {args.month.label} summary ({job.count} providers) to {args.output}.")
+        elif span is not None and args.kind == "agenda":
             rows = services.documents.export_agendas(args.output, *span)
             print(f"Wrote agendas for {rows} planned visits to {args.output}.")
         elif span is not None and args.kind == "sessions":

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rooted_desktop import identity
+from rooted_desktop.core.calendar import Month
 from rooted_desktop.guide.loader import load_default_guide
 from rooted_desktop.guide.model import Guide
 from rooted_desktop.services.action_plans import ActionPlanService
@@ -15,7 +16,12 @@ from rooted_desktop.services.calendar import CalendarService
 from rooted_desktop.services.changes import ChangeBus
 from rooted_desktop.services.clock import Clock, system_clock
 from rooted_desktop.services.dashboard import DashboardService
-from rooted_desktop.services.documents import DocumentService
+from rooted_desktop.services.documents import (
+    DocumentJob,
+    DocumentService,
+    build_monthly,
+    monthly_job,
+)
 from rooted_desktop.services.drafts import DraftService
 from rooted_desktop.services.profile import ProfileService
 from rooted_desktop.services.program import ProgramService
@@ -97,6 +103,11 @@ class Services:
                 clock,
             ),
         )
+
+    def monthly_job(self, path: Path, month: Month) -> DocumentJob:
+        """The monthly summary for the coach and supervisor, ready to render."""
+        summary = build_monthly(self.dashboard, self.requirements, self.sessions, month)
+        return monthly_job(path, summary, self.documents.monthly_meta(month))
 
     def coach_name(self) -> str:
         return self.profile.get().name

@@ -8,10 +8,12 @@ so reportlab) are imported only when a PDF is made.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, time, timedelta
 from pathlib import Path
 
-from rooted_desktop.core.calendar import ProgramYear
+from rooted_desktop.core.calendar import Month, ProgramYear
 from rooted_desktop.core.documents import (
     AgendaDoc,
     AgendaStep,
@@ -26,6 +28,7 @@ from rooted_desktop.core.documents import (
 )
 from rooted_desktop.core.errors import UserError
 from rooted_desktop.core.files import atomic_write_bytes
+from rooted_desktop.core.monthly import MonthlySummary, monthly_summary
 from rooted_desktop.core.records import ProviderRecord, SessionListItem, SessionRecord
 from rooted_desktop.core.text import sort_key
 from rooted_desktop.core.vocab import RequirementStatus, SessionStatus
@@ -34,6 +37,7 @@ from rooted_desktop.reports.kit import DocMeta
 from rooted_desktop.services.action_plans import ActionPlanService
 from rooted_desktop.services.agenda import AgendaService
 from rooted_desktop.services.clock import Clock
+from rooted_desktop.services.dashboard import DashboardService
 from rooted_desktop.services.profile import ProfileService
 from rooted_desktop.services.providers import ProviderService
 from rooted_desktop.services.requirements import RequirementService
@@ -46,6 +50,26 @@ DEADLINE_HORIZON_DAYS = 45  # open items due up to this long after the visit (an
 _OPEN = (RequirementStatus.NOT_STARTED, RequirementStatus.IN_PROGRESS)
 AGENDA_TITLE = "Coaching visit agenda"
 CMS_TITLE = "CMS entry sheet"
+MONTHLY_TITLE = "Monthly summary"
+
+
+@dataclass(frozen=True)
+class DocumentJob:
+    """A document ready to render: its read models are gathered (on the database thread);
+    ``run`` renders and writes it and touches no database, so it can run in the background.
+    """
+
+    path: Path
+    count: int
+    render: Callable[[], bytes]
+
+    def run(self, cancelled: Callable[[], bool] = lambda: False) -> bool:
+        """Render, then write atomically unless cancelled meanwhile; True when written."""
+        data = self.render()
+        if cancelled():
+            return False
+        atomic_write_bytes(self.path, data)
+        return True
 
 
 class DocumentService:
@@ -151,24 +175,36 @@ class DocumentService:
 
     def export_agendas(self, path: Path, first_day: date, last_day: date) -> int:
         """Write every planned visit's agenda to one PDF; returns how many visits."""
+        job = self.agendas_job(path, first_day, last_day)
+        job.run()
+        return job.count
+
+    def export_agenda(self, path: Path, session_id: int) -> None:
+        """Write one visit's agenda."""
+        self.agenda_job(path, session_id).run()
+
+    def agendas_job(self, path: Path, first_day: date, last_day: date) -> DocumentJob:
         docs = self.agenda_docs(first_day, last_day)
         if not docs:
             raise UserError(
                 f"There are no planned visits between {short_date(first_day)} and "
                 f"{short_date(last_day)}."
             )
-        self._write_agendas(path, docs, first_day)
-        return len(docs)
+        return self._agendas_job(path, docs, first_day)
 
-    def export_agenda(self, path: Path, session_id: int) -> None:
-        """Write one visit's agenda."""
+    def agenda_job(self, path: Path, session_id: int) -> DocumentJob:
         doc = self.agenda_for(session_id)
-        self._write_agendas(path, [doc], doc.day)
+        return self._agendas_job(path, [doc], doc.day)
 
-    def _write_agendas(self, path: Path, docs: list[AgendaDoc], day: date) -> None:
-        from rooted_desktop.reports.agenda_pdf import render_agendas
+    def _agendas_job(self, path: Path, docs: list[AgendaDoc], day: date) -> DocumentJob:
+        meta = self._meta(AGENDA_TITLE, day)
 
-        atomic_write_bytes(path, render_agendas(docs, self._meta(AGENDA_TITLE, day)))
+        def render() -> bytes:
+            from rooted_desktop.reports.agenda_pdf import render_agendas
+
+            return render_agendas(docs, meta)
+
+        return DocumentJob(path=Path(path), count=len(docs), render=render)
 
     # -- CMS entry sheets (coach-facing) --------------------------------------------------
     def cms_sheets(self, first_day: date, last_day: date) -> list[CmsSheet]:
@@ -189,23 +225,35 @@ class DocumentService:
 
     def export_cms(self, path: Path, first_day: date, last_day: date) -> int:
         """Write the CMS entry sheets of the completed sessions in the range; how many."""
+        job = self.cms_job(path, first_day, last_day)
+        job.run()
+        return job.count
+
+    def export_cms_sheet(self, path: Path, session_id: int) -> None:
+        self.cms_sheet_job(path, session_id).run()
+
+    def cms_job(self, path: Path, first_day: date, last_day: date) -> DocumentJob:
         sheets = self.cms_sheets(first_day, last_day)
         if not sheets:
             raise UserError(
                 f"There are no completed sessions between {short_date(first_day)} and "
                 f"{short_date(last_day)}."
             )
-        self._write_cms(path, sheets, first_day)
-        return len(sheets)
+        return self._cms_job(path, sheets, first_day)
 
-    def export_cms_sheet(self, path: Path, session_id: int) -> None:
+    def cms_sheet_job(self, path: Path, session_id: int) -> DocumentJob:
         sheet = self.cms_sheet(session_id)
-        self._write_cms(path, [sheet], sheet.day)
+        return self._cms_job(path, [sheet], sheet.day)
 
-    def _write_cms(self, path: Path, sheets: list[CmsSheet], day: date) -> None:
-        from rooted_desktop.reports.cms_sheet_pdf import render_cms_sheets
+    def _cms_job(self, path: Path, sheets: list[CmsSheet], day: date) -> DocumentJob:
+        meta = self._meta(CMS_TITLE, day)
 
-        atomic_write_bytes(path, render_cms_sheets(sheets, self._meta(CMS_TITLE, day)))
+        def render() -> bytes:
+            from rooted_desktop.reports.cms_sheet_pdf import render_cms_sheets
+
+            return render_cms_sheets(sheets, meta)
+
+        return DocumentJob(path=Path(path), count=len(sheets), render=render)
 
     def _meta(self, title: str, day: date) -> DocMeta:
         return DocMeta(
@@ -214,3 +262,39 @@ class DocumentService:
             program_year=ProgramYear.containing(day).label,
             made_on=self._clock(),
         )
+
+    # -- the monthly summary (coach and supervisor) ---------------------------------------
+    def monthly_meta(self, month: Month) -> DocMeta:
+        """The page header of a month's summary: its title names the month."""
+        return self._meta(f"{MONTHLY_TITLE} · {month.label}", month.first_day)
+
+
+def build_monthly(
+    dashboard: DashboardService,
+    requirements: RequirementService,
+    sessions: SessionService,
+    month: Month,
+) -> MonthlySummary:
+    """The month's summary: dosage, sessions, backlog, year to date, requirements, plan."""
+    overview = dashboard.month(month)
+    items = sessions.find(SessionQuery(first_day=month.first_day, last_day=month.last_day))
+    matrix = requirements.matrix(ProgramYear.containing(month.first_day))
+    return monthly_summary(overview, items, matrix)
+
+
+def monthly_job(path: Path, summary: MonthlySummary, meta: DocMeta) -> DocumentJob:
+    """The summary PDF as a job (render off the database thread); count: providers."""
+
+    def render() -> bytes:
+        from rooted_desktop.reports.monthly_pdf import render_monthly
+
+        return render_monthly(summary, meta)
+
+    return DocumentJob(path=Path(path), count=len(summary.dosage), render=render)
+
+
+def export_monthly(path: Path, summary: MonthlySummary, meta: DocMeta) -> int:
+    """Write the summary PDF; returns how many providers it covers."""
+    job = monthly_job(path, summary, meta)
+    job.run()
+    return job.count

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from rooted_desktop.core.calendar import Month
 from rooted_desktop.core.errors import UserError
 from rooted_desktop.services.container import Services
 from rooted_desktop.services.sessions import SessionQuery
 from rooted_desktop.ui.errors import show_user_error
+from rooted_desktop.ui.workers import DocumentRunner
 
 
 class FileActions:
@@ -24,7 +26,9 @@ class FileActions:
         show_sessions: Callable[[], None],
         sessions_query: Callable[[], SessionQuery],
         status: Callable[[str, int], None],
+        documents: DocumentRunner,
     ) -> None:
+        self._documents = documents
         self._parent = parent
         self._services = services
         self._show_providers = show_providers
@@ -124,3 +128,55 @@ class FileActions:
             show_user_error(self._parent, error, title="Export failed")
             return
         self._status(f"Exported {count} calendar events to {name}", 8000)
+
+    def _ask_save(self, caption: str, suggested: str, filters: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            self._parent, caption, str(Path.home() / suggested), filters
+        )
+        return Path(name) if name else None
+
+    def _month_range(self) -> tuple[date, date, str]:
+        """The Sessions page's month, or this month when it shows all dates."""
+        query = self._sessions_query()
+        if query.first_day and query.last_day:
+            return query.first_day, query.last_day, f"{query.first_day:%Y-%m}"
+        today = self._services.clock()
+        first = today.replace(day=1)
+        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        return first, last, f"{first:%Y-%m}"
+
+    def print_agendas(self) -> None:
+        """Every planned visit's agenda in the month, one per page, to print before visits."""
+        first, last, label = self._month_range()
+        path = self._ask_save("Save the agendas", f"agendas-{label}.pdf", "PDF files (*.pdf)")
+        if path is None:
+            return
+        try:
+            job = self._services.documents.agendas_job(path, first, last)
+        except UserError as error:
+            show_user_error(self._parent, error, title="No agendas to print")
+            return
+        self._documents.start(job, f"Preparing {job.count} agendas…")
+
+    def print_cms_sheets(self) -> None:
+        """The month's completed sessions, every field in CMS order, to re-type them."""
+        first, last, label = self._month_range()
+        path = self._ask_save("Save the CMS entry sheets", f"cms-{label}.pdf", "PDF files (*.pdf)")
+        if path is None:
+            return
+        try:
+            job = self._services.documents.cms_job(path, first, last)
+        except UserError as error:
+            show_user_error(self._parent, error, title="No CMS entry sheets")
+            return
+        self._documents.start(job, f"Preparing {job.count} CMS entry sheets…")
+
+    def print_monthly(self, month: Month) -> None:
+        """The month's summary for the coach and supervisor."""
+        path = self._ask_save(
+            "Save the monthly summary", f"summary-{month.key}.pdf", "PDF files (*.pdf)"
+        )
+        if path is None:
+            return
+        job = self._services.monthly_job(path, month)
+        self._documents.start(job, f"Preparing the {month.label} summary…")

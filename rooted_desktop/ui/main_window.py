@@ -36,6 +36,7 @@ from rooted_desktop.ui.pages.data_page import DataPage
 from rooted_desktop.ui.pages.program_page import ProgramPage
 from rooted_desktop.ui.pages.providers_page import ProvidersPage
 from rooted_desktop.ui.pages.sessions_page import SessionsPage
+from rooted_desktop.ui.workers import DocumentRunner
 from rooted_desktop.ui.year_menu import YearMenu
 
 
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self.setMinimumSize(720, 480)  # fits a 1366x768 laptop at 150 % scaling
 
+        self.documents = DocumentRunner(self)
         self.file_actions = FileActions(
             self,
             services,
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
             show_sessions=lambda: self.show_page(self.pages.index(self.sessions_page)),
             sessions_query=lambda: self.sessions_page.query(),
             status=lambda text, ms: self.statusBar().showMessage(text, ms),
+            documents=self.documents,
         )
         self.providers_page = ProvidersPage(
             services.providers,
@@ -160,6 +163,13 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         files = self.file_actions
         for text, slot, tip in (
+            ("Print the &monthly summary…",
+             lambda: files.print_monthly(self.dashboard_page.month),
+             "Dosage, sessions, CMS backlog, program and data status of the dashboard's month"),
+            ("Print &agendas for the month…", files.print_agendas,
+             "Agendas of the planned visits in the Sessions page's month, one per page"),
+            ("Print CMS entr&y sheets for the month…", files.print_cms_sheets,
+             "Every field of the month's completed sessions, in the order CMS asks"),
             ("Import &roster (CSV)…", files.import_roster, "Add providers from a spreadsheet"),
             ("Import sessio&ns (CSV)…", files.import_sessions,
              "Add sessions from a session-log spreadsheet"),

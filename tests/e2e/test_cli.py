@@ -266,3 +266,21 @@ def test_export_agendas_and_cms_sheets_through_the_cli(tmp_path: Path) -> None:
     assert empty.returncode == 1 and "no planned visits" in empty.stderr
     no_traceback(empty)
     assert not (tmp_path / "none.pdf").exists()
+
+
+def test_export_monthly_summary_through_the_cli(tmp_path: Path) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    data = tmp_path / "d"
+    assert run("demo", "--data-dir", data, "--providers", "3", "--years", "1",
+               "--as-of", "2026-12-04").returncode == 0  # fmt: skip
+    out = tmp_path / "summary.pdf"
+    result = run("--data-dir", data, "export", "monthly", "--month", "2026-11", "-o", out)
+    assert result.returncode == 0, result.stderr
+    text = PdfReader(io.BytesIO(out.read_bytes())).pages[0].extract_text()
+    assert "November 2026" in text
+    wrong = run("--data-dir", data, "export", "monthly", "--from", "2026-11-01", "--to",
+                "2026-11-30", "-o", tmp_path / "x.pdf")  # fmt: skip
+    assert wrong.returncode == 2 and "takes --month" in wrong.stderr

@@ -234,3 +234,13 @@ def test_the_services_import_no_reportlab() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert found == "[]"
+
+
+def test_a_cancelled_job_writes_nothing(tmp_path: Path) -> None:
+    from rooted_desktop.services.documents import DocumentJob
+
+    target = tmp_path / "out.pdf"
+    job = DocumentJob(path=target, count=1, render=lambda: b"%PDF-1.4 test")
+    assert job.run(lambda: True) is False
+    assert list(tmp_path.iterdir()) == []
+    assert job.run() is True and target.read_bytes() == b"%PDF-1.4 test"

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -33,6 +35,7 @@ from rooted_desktop.ui.dialogs.action_plan_dialog import ActionPlanDialog
 from rooted_desktop.ui.errors import show_user_error
 from rooted_desktop.ui.widgets.session_form import SessionForm
 from rooted_desktop.ui.widgets.session_side_panel import SessionSidePanel
+from rooted_desktop.ui.workers import DocumentRunner
 
 DRAFT_PREFIX = "session:"
 
@@ -98,13 +101,25 @@ class SessionWindow(QWidget):
         self.email_button.setToolTip("Open your mail program with the shareable notes filled in")
         self.copy_button = QPushButton("Cop&y feedback")
         self.copy_button.setToolTip("Copy the shareable notes, to paste into a message")
+        self.agenda_button = QPushButton("A&genda PDF…")
+        self.agenda_button.setToolTip("The provider's agenda for this visit, to print before it")
+        self.cms_button = QPushButton("C&MS sheet PDF…")
+        self.cms_button.setToolTip("Every field of this session, in the order CMS asks")
+        self.documents = DocumentRunner(self)
         self.close_button = QPushButton("Close")
         self.status_label = QLabel()
         self.status_label.setAccessibleName("Save status")
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.status_label, 1)
-        for button in (self.email_button, self.copy_button, self.save_button, self.close_button):
+        for button in (
+            self.agenda_button,
+            self.cms_button,
+            self.email_button,
+            self.copy_button,
+            self.save_button,
+            self.close_button,
+        ):
             buttons.addWidget(button)
 
         body = QHBoxLayout()
@@ -123,6 +138,8 @@ class SessionWindow(QWidget):
         self.email_button.clicked.connect(self.email_feedback)
         self.copy_button.clicked.connect(self.copy_feedback)
         self.close_button.clicked.connect(self.close)
+        self.agenda_button.clicked.connect(lambda: self.print_document("agenda"))
+        self.cms_button.clicked.connect(lambda: self.print_document("cms"))
         self.side.action_plan_requested.connect(self.review_action_plan)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
@@ -243,6 +260,32 @@ class SessionWindow(QWidget):
                 self.autosaver.clean()
                 self._services.drafts.discard(self.draft_key)
         event.accept()
+
+    # -- documents --------------------------------------------------------------------
+    def print_document(self, kind: str) -> None:
+        """The agenda (provider-facing) or the CMS sheet of this session, as a PDF."""
+        if (self.session_id is None or self.has_unsaved_changes()) and not self.save():
+            return
+        assert self.session_id is not None
+        value = self.form.value()
+        stem = "agenda" if kind == "agenda" else "cms-sheet"
+        suggested = f"{stem}-{value.day:%Y-%m-%d}.pdf" if value.day else f"{stem}.pdf"
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save the document", str(Path.home() / suggested), "PDF files (*.pdf)"
+        )
+        if not name:
+            return
+        documents = self._services.documents
+        try:
+            job = (
+                documents.agenda_job(Path(name), self.session_id)
+                if kind == "agenda"
+                else documents.cms_sheet_job(Path(name), self.session_id)
+            )
+        except UserError as error:
+            show_user_error(self, error, title="Document not written")
+            return
+        self.documents.start(job, "Preparing the document…")
 
     # -- feedback -----------------------------------------------------------------------
     def _feedback(self) -> tuple[str, str, str] | None:
