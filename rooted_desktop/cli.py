@@ -191,7 +191,7 @@ def _export(args: argparse.Namespace, paths: Paths) -> int:
         if args.kind == "monthly":
             if args.month is None:
                 raise _Usage("the monthly summary takes --month YYYY-MM")
-            job = services.monthly_job(args.output, args.month)
+            job = services.documents.monthly_job(args.output, args.month)
             job.run()
             print(f"Wrote the {args.month.label} summary ({job.count} providers) to {args.output}.")
         elif span is not None and args.kind == "agenda":

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rooted_desktop import identity
-from rooted_desktop.core.calendar import Month
 from rooted_desktop.guide.loader import load_default_guide
 from rooted_desktop.guide.model import Guide
 from rooted_desktop.services.action_plans import ActionPlanService
@@ -16,12 +15,7 @@ from rooted_desktop.services.calendar import CalendarService
 from rooted_desktop.services.changes import ChangeBus
 from rooted_desktop.services.clock import Clock, system_clock
 from rooted_desktop.services.dashboard import DashboardService
-from rooted_desktop.services.documents import (
-    DocumentJob,
-    DocumentService,
-    build_monthly,
-    monthly_job,
-)
+from rooted_desktop.services.documents import DocumentService
 from rooted_desktop.services.drafts import DraftService
 from rooted_desktop.services.profile import ProfileService
 from rooted_desktop.services.program import ProgramService
@@ -73,6 +67,7 @@ class Services:
         action_plans = ActionPlanService(store, bus, clock)
         agenda = AgendaService(store, bus)
         profile = ProfileService(store, bus)
+        dashboard = DashboardService(store, bus, guide, clock, program, requirements)
         return cls(
             store=store,
             bus=bus,
@@ -90,11 +85,11 @@ class Services:
             calendar=CalendarService(store, guide, clock=clock),
             program=program,
             requirements=requirements,
-            dashboard=DashboardService(store, bus, guide, clock, program, requirements),
+            dashboard=dashboard,
             documents=DocumentService(
                 sessions,
                 providers,
-                action_plans,
+                dashboard,
                 requirements,
                 agenda,
                 profile,
@@ -103,11 +98,6 @@ class Services:
                 clock,
             ),
         )
-
-    def monthly_job(self, path: Path, month: Month) -> DocumentJob:
-        """The monthly summary for the coach and supervisor, ready to render."""
-        summary = build_monthly(self.dashboard, self.requirements, self.sessions, month)
-        return monthly_job(path, summary, self.documents.monthly_meta(month))
 
     def coach_name(self) -> str:
         return self.profile.get().name

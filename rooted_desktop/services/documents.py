@@ -34,7 +34,6 @@ from rooted_desktop.core.text import sort_key
 from rooted_desktop.core.vocab import RequirementStatus, SessionStatus
 from rooted_desktop.guide.model import Component, Guide, GuideRow
 from rooted_desktop.reports.kit import DocMeta
-from rooted_desktop.services.action_plans import ActionPlanService
 from rooted_desktop.services.agenda import AgendaService
 from rooted_desktop.services.clock import Clock
 from rooted_desktop.services.dashboard import DashboardService
@@ -77,7 +76,7 @@ class DocumentService:
         self,
         sessions: SessionService,
         providers: ProviderService,
-        action_plans: ActionPlanService,
+        dashboard: DashboardService,
         requirements: RequirementService,
         agenda: AgendaService,
         profile: ProfileService,
@@ -87,7 +86,7 @@ class DocumentService:
     ) -> None:
         self._sessions = sessions
         self._providers = providers
-        self._action_plans = action_plans  # kept for symmetry; open steps come via sessions
+        self._dashboard = dashboard
         self._requirements = requirements
         self._agenda = agenda
         self._profile = profile
@@ -268,33 +267,29 @@ class DocumentService:
         """The page header of a month's summary: its title names the month."""
         return self._meta(f"{MONTHLY_TITLE} · {month.label}", month.first_day)
 
+    def monthly_summary(self, month: Month) -> MonthlySummary:
+        """Dosage, sessions, backlog, year to date, requirements and plan of one month."""
+        overview = self._dashboard.month(month)
+        items = self._sessions.find(
+            SessionQuery(first_day=month.first_day, last_day=month.last_day)
+        )
+        matrix = self._requirements.matrix(ProgramYear.containing(month.first_day))
+        return monthly_summary(overview, items, matrix)
 
-def build_monthly(
-    dashboard: DashboardService,
-    requirements: RequirementService,
-    sessions: SessionService,
-    month: Month,
-) -> MonthlySummary:
-    """The month's summary: dosage, sessions, backlog, year to date, requirements, plan."""
-    overview = dashboard.month(month)
-    items = sessions.find(SessionQuery(first_day=month.first_day, last_day=month.last_day))
-    matrix = requirements.matrix(ProgramYear.containing(month.first_day))
-    return monthly_summary(overview, items, matrix)
+    def monthly_job(self, path: Path, month: Month) -> DocumentJob:
+        """The summary PDF as a job (rendered off the database thread); count: providers."""
+        summary = self.monthly_summary(month)
+        meta = self.monthly_meta(month)
 
+        def render() -> bytes:
+            from rooted_desktop.reports.monthly_pdf import render_monthly
 
-def monthly_job(path: Path, summary: MonthlySummary, meta: DocMeta) -> DocumentJob:
-    """The summary PDF as a job (render off the database thread); count: providers."""
+            return render_monthly(summary, meta)
 
-    def render() -> bytes:
-        from rooted_desktop.reports.monthly_pdf import render_monthly
+        return DocumentJob(path=Path(path), count=len(summary.dosage), render=render)
 
-        return render_monthly(summary, meta)
-
-    return DocumentJob(path=Path(path), count=len(summary.dosage), render=render)
-
-
-def export_monthly(path: Path, summary: MonthlySummary, meta: DocMeta) -> int:
-    """Write the summary PDF; returns how many providers it covers."""
-    job = monthly_job(path, summary, meta)
-    job.run()
-    return job.count
+    def export_monthly(self, path: Path, month: Month) -> int:
+        """Write the summary PDF; returns how many providers it covers."""
+        job = self.monthly_job(path, month)
+        job.run()
+        return job.count

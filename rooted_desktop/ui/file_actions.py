@@ -178,5 +178,5 @@ class FileActions:
         )
         if path is None:
             return
-        job = self._services.monthly_job(path, month)
+        job = self._services.documents.monthly_job(path, month)
         self._documents.start(job, f"Preparing the {month.label} summary…")

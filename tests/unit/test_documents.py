@@ -42,7 +42,7 @@ def _flat(text: str) -> str:
 def _service(services: Any) -> DocumentService:
     s = services
     return DocumentService(
-        s.sessions, s.providers, s.action_plans, s.requirements, s.agenda, s.profile, s.years,
+        s.sessions, s.providers, s.dashboard, s.requirements, s.agenda, s.profile, s.years,
         s.guide, s.clock,
     )  # fmt: skip
 

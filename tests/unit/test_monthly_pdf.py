@@ -18,7 +18,6 @@ from rooted_desktop.core.providers import ProviderInput
 from rooted_desktop.reports import monthly_pdf
 from rooted_desktop.reports.monthly_pdf import render_monthly
 from rooted_desktop.services.demo import build_demo_store
-from rooted_desktop.services.documents import build_monthly, export_monthly
 from tests.conftest import TODAY
 
 MONTH = Month(2026, 12)
@@ -40,13 +39,12 @@ def _pages(data: bytes) -> list[str]:
 
 
 def _summary(services: Any) -> MonthlySummary:
-    return build_monthly(services.dashboard, services.requirements, services.sessions, MONTH)
+    return services.documents.monthly_summary(MONTH)  # type: ignore[no-any-return]
 
 
 def _render(services: Any, out: Path) -> tuple[MonthlySummary, bytes]:
     summary = _summary(services)
-    meta = services.documents.monthly_meta(MONTH)
-    assert export_monthly(out, summary, meta) == len(summary.dosage)
+    assert services.documents.export_monthly(out, MONTH) == len(summary.dosage)
     return summary, out.read_bytes()
 
 
