@@ -21,6 +21,13 @@ def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.Comp
     )
 
 
+def make_demo(data: Path, providers: int) -> None:
+    """A one-year demo store as of 2026-12-04, so tests do not depend on today's date."""
+    result = run("demo", "--data-dir", data, "--providers", str(providers), "--years", "1",
+                 "--as-of", "2026-12-04")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+
+
 def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in result.stderr, result.stderr
 
@@ -101,10 +108,7 @@ def test_missing_file_exits_1_with_the_reason(tmp_path: Path) -> None:
 
 def test_json_round_trip_through_the_cli(tmp_path: Path) -> None:
     first = tmp_path / "first"
-    result = run(
-        "demo", "--data-dir", first, "--providers", "4", "--years", "1", "--as-of", "2026-12-04"
-    )
-    assert result.returncode == 0, result.stderr
+    make_demo(first, 4)
     one = tmp_path / "one.json"
     two = tmp_path / "two.json"
     assert run("--data-dir", first, "export", "json", "-o", one).returncode == 0
@@ -122,12 +126,7 @@ def test_json_round_trip_through_the_cli(tmp_path: Path) -> None:
 
 def test_demo_refuses_a_store_that_has_providers(tmp_path: Path) -> None:
     data = tmp_path / "d"
-    assert (
-        run(
-            "demo", "--data-dir", data, "--providers", "2", "--years", "1", "--as-of", "2026-12-04"
-        ).returncode
-        == 0
-    )
+    make_demo(data, 2)
     again = run(
         "demo", "--data-dir", data, "--providers", "2", "--years", "1", "--as-of", "2026-12-04"
     )
@@ -139,12 +138,7 @@ def test_newer_store_is_refused_on_the_command_line(tmp_path: Path) -> None:
     import sqlite3
 
     data = tmp_path / "d"
-    assert (
-        run(
-            "demo", "--data-dir", data, "--providers", "2", "--years", "1", "--as-of", "2026-12-04"
-        ).returncode
-        == 0
-    )
+    make_demo(data, 2)
     conn = sqlite3.connect(data / "rooted.sqlite3")
     conn.execute("UPDATE alembic_version SET version_num = '0042'")
     conn.commit()
@@ -158,12 +152,7 @@ def test_newer_store_is_refused_on_the_command_line(tmp_path: Path) -> None:
 
 def test_sessions_csv_round_trip_through_the_cli(tmp_path: Path) -> None:
     data = tmp_path / "d"
-    assert (
-        run(
-            "demo", "--data-dir", data, "--providers", "3", "--years", "1", "--as-of", "2026-12-04"
-        ).returncode
-        == 0
-    )
+    make_demo(data, 3)
     out = tmp_path / "nov.csv"
     result = run("--data-dir", data, "export", "csv", "--month", "2026-11", "-o", out)
     assert result.returncode == 0, result.stderr
@@ -221,12 +210,7 @@ def test_import_sessions_reports_bad_rows(tmp_path: Path) -> None:
 
 def test_export_ics_through_the_cli(tmp_path: Path) -> None:
     data = tmp_path / "d"
-    assert (
-        run(
-            "demo", "--data-dir", data, "--providers", "3", "--years", "1", "--as-of", "2026-12-04"
-        ).returncode
-        == 0
-    )
+    make_demo(data, 3)
     out = tmp_path / "dec.ics"
     result = run("--data-dir", data, "export", "ics", "--month", "2026-12", "-o", out)
     assert result.returncode == 0, result.stderr
@@ -246,12 +230,7 @@ def test_export_agendas_and_cms_sheets_through_the_cli(tmp_path: Path) -> None:
     from pypdf import PdfReader
 
     data = tmp_path / "d"
-    assert (
-        run(
-            "demo", "--data-dir", data, "--providers", "3", "--years", "1", "--as-of", "2026-12-04"
-        ).returncode
-        == 0
-    )
+    make_demo(data, 3)
     agendas = tmp_path / "agendas.pdf"
     result = run("--data-dir", data, "export", "agenda", "--month", "2026-12", "-o", agendas)
     assert result.returncode == 0, result.stderr
@@ -274,8 +253,7 @@ def test_export_monthly_summary_through_the_cli(tmp_path: Path) -> None:
     from pypdf import PdfReader
 
     data = tmp_path / "d"
-    assert run("demo", "--data-dir", data, "--providers", "3", "--years", "1",
-               "--as-of", "2026-12-04").returncode == 0  # fmt: skip
+    make_demo(data, 3)
     out = tmp_path / "summary.pdf"
     result = run("--data-dir", data, "export", "monthly", "--month", "2026-11", "-o", out)
     assert result.returncode == 0, result.stderr

@@ -7,27 +7,18 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QTableView
+from PySide6.QtWidgets import QTableView
 
 from rooted_desktop.core.calendar_items import ItemKind
-from rooted_desktop.paths import Paths
-from rooted_desktop.services.demo import build_demo_store
 from rooted_desktop.ui.main_window import MainWindow
 
 TODAY = date(2026, 12, 4)
 
 
 @pytest.fixture
-def window(qtbot: Any, services: Any, paths: Paths, monkeypatch: pytest.MonkeyPatch) -> Any:
-    build_demo_store(services.store, providers=6, years=1, today=TODAY)
-    win = MainWindow(services, paths)
-    qtbot.addWidget(win)
-    win.show()
-    win.show_page(win.pages.index(win.calendar_page))
-    yield win
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    for child in list(win.session_windows):
-        child.close()
+def window(demo_window: MainWindow) -> MainWindow:
+    demo_window.show_page(demo_window.pages.index(demo_window.calendar_page))
+    return demo_window
 
 
 def test_opens_on_today_with_the_days_items(window: MainWindow, services: Any) -> None:

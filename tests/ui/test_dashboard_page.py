@@ -7,11 +7,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from rooted_desktop.core.calendar import Month
-from rooted_desktop.paths import Paths
-from rooted_desktop.services.demo import build_demo_store
 from rooted_desktop.ui.main_window import MainWindow
 from rooted_desktop.ui.models.dosage_table import DosageColumn
 
@@ -19,15 +16,8 @@ TODAY = date(2026, 12, 4)
 
 
 @pytest.fixture
-def window(qtbot: Any, services: Any, paths: Paths, monkeypatch: pytest.MonkeyPatch) -> Any:
-    build_demo_store(services.store, providers=6, years=1, today=TODAY)
-    win = MainWindow(services, paths)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    for child in list(win.session_windows):
-        child.close()
+def window(demo_window: MainWindow) -> MainWindow:
+    return demo_window
 
 
 def test_opens_on_this_month_with_every_active_provider(window: MainWindow, services: Any) -> None:

@@ -11,12 +11,10 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from rooted_desktop.core.errors import UserError
 from rooted_desktop.core.vocab import SessionStatus
-from rooted_desktop.paths import Paths
-from rooted_desktop.services.demo import build_demo_store
 from rooted_desktop.services.sessions import SessionQuery
 from rooted_desktop.ui import file_actions, workers
 from rooted_desktop.ui.main_window import MainWindow
@@ -25,15 +23,8 @@ TODAY = date(2026, 12, 4)
 
 
 @pytest.fixture
-def window(qtbot: Any, services: Any, paths: Paths, monkeypatch: pytest.MonkeyPatch) -> Any:
-    build_demo_store(services.store, providers=5, years=1, today=TODAY)
-    win = MainWindow(services, paths)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    for child in list(win.session_windows):
-        child.close()
+def window(demo_window: MainWindow) -> MainWindow:
+    return demo_window
 
 
 @pytest.fixture
