@@ -123,6 +123,11 @@ class CalendarItem:
         return self.status_label == ItemStatus.CANCELLED
 
     @property
+    def planned_visit(self) -> bool:
+        """A visit still to happen: what a pre-visit agenda is printed for."""
+        return self.kind is ItemKind.VISIT and self.status_label == ItemStatus.PLANNED
+
+    @property
     def tentative(self) -> bool:
         try:
             return ItemStatus(self.status_label).is_tentative

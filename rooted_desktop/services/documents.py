@@ -9,7 +9,7 @@ so reportlab) are imported only when a PDF is made.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 from pathlib import Path
 
@@ -50,6 +50,28 @@ _OPEN = (RequirementStatus.NOT_STARTED, RequirementStatus.IN_PROGRESS)
 AGENDA_TITLE = "Coaching visit agenda"
 CMS_TITLE = "CMS entry sheet"
 MONTHLY_TITLE = "Monthly summary"
+
+
+def between(first_day: date, last_day: date) -> SessionQuery:
+    """Every session from one day to another, whatever the provider."""
+    return SessionQuery(first_day=first_day, last_day=last_day)
+
+
+def describe_scope(scope: SessionQuery) -> str:
+    """How a message names the sessions asked for: "on Dec 4, 2026", "between … and …"."""
+    first, last = scope.first_day, scope.last_day
+    if first is not None and first == last:
+        words = f"on {short_date(first)}"
+    elif first is not None and last is not None:
+        words = f"between {short_date(first)} and {short_date(last)}"
+    elif first is not None:
+        words = f"from {short_date(first)}"
+    elif last is not None:
+        words = f"up to {short_date(last)}"
+    else:
+        words = "on any date"
+    narrowed = scope.provider_id is not None or scope.not_in_cms or scope.text.strip()
+    return words + (" that match the filters" if narrowed else "")
 
 
 @dataclass(frozen=True)
@@ -95,11 +117,9 @@ class DocumentService:
         self._clock = clock
 
     # -- agendas (provider-facing) --------------------------------------------------------
-    def agenda_docs(self, first_day: date, last_day: date) -> list[AgendaDoc]:
-        """The agenda of every planned visit between the two days, earliest first."""
-        items = self._sessions.find(
-            SessionQuery(first_day=first_day, last_day=last_day, status=SessionStatus.PLANNED)
-        )
+    def agenda_docs(self, scope: SessionQuery) -> list[AgendaDoc]:
+        """The agenda of every planned visit in ``scope`` (whatever its status), earliest first."""
+        items = self._sessions.find(replace(scope, status=SessionStatus.PLANNED))
         items.sort(key=lambda s: (s.day, s.start_time or time.min, sort_key(s.provider_name), s.id))
         providers = {p.id: p for p in self._providers.all()}
         return [self._agenda_doc(item, providers[item.provider_id]) for item in items]
@@ -174,7 +194,7 @@ class DocumentService:
 
     def export_agendas(self, path: Path, first_day: date, last_day: date) -> int:
         """Write every planned visit's agenda to one PDF; returns how many visits."""
-        job = self.agendas_job(path, first_day, last_day)
+        job = self.agendas_job(path, between(first_day, last_day))
         job.run()
         return job.count
 
@@ -182,14 +202,11 @@ class DocumentService:
         """Write one visit's agenda."""
         self.agenda_job(path, session_id).run()
 
-    def agendas_job(self, path: Path, first_day: date, last_day: date) -> DocumentJob:
-        docs = self.agenda_docs(first_day, last_day)
+    def agendas_job(self, path: Path, scope: SessionQuery) -> DocumentJob:
+        docs = self.agenda_docs(scope)
         if not docs:
-            raise UserError(
-                f"There are no planned visits between {short_date(first_day)} and "
-                f"{short_date(last_day)}."
-            )
-        return self._agendas_job(path, docs, first_day)
+            raise UserError(f"There are no planned visits {describe_scope(scope)}.")
+        return self._agendas_job(path, docs, docs[0].day)
 
     def agenda_job(self, path: Path, session_id: int) -> DocumentJob:
         doc = self.agenda_for(session_id)
@@ -206,11 +223,9 @@ class DocumentService:
         return DocumentJob(path=Path(path), count=len(docs), render=render)
 
     # -- CMS entry sheets (coach-facing) --------------------------------------------------
-    def cms_sheets(self, first_day: date, last_day: date) -> list[CmsSheet]:
-        """A sheet for every completed session between the two days, earliest first."""
-        items = self._sessions.find(
-            SessionQuery(first_day=first_day, last_day=last_day, status=SessionStatus.COMPLETED)
-        )
+    def cms_sheets(self, scope: SessionQuery) -> list[CmsSheet]:
+        """A sheet for each completed session in ``scope`` (whatever its status), earliest first."""
+        items = self._sessions.find(replace(scope, status=SessionStatus.COMPLETED))
         items.sort(key=lambda s: (s.day, s.start_time or time.min, sort_key(s.provider_name), s.id))
         return [self._sheet(self._sessions.get(item.id)) for item in items]
 
@@ -224,21 +239,18 @@ class DocumentService:
 
     def export_cms(self, path: Path, first_day: date, last_day: date) -> int:
         """Write the CMS entry sheets of the completed sessions in the range; how many."""
-        job = self.cms_job(path, first_day, last_day)
+        job = self.cms_job(path, between(first_day, last_day))
         job.run()
         return job.count
 
     def export_cms_sheet(self, path: Path, session_id: int) -> None:
         self.cms_sheet_job(path, session_id).run()
 
-    def cms_job(self, path: Path, first_day: date, last_day: date) -> DocumentJob:
-        sheets = self.cms_sheets(first_day, last_day)
+    def cms_job(self, path: Path, scope: SessionQuery) -> DocumentJob:
+        sheets = self.cms_sheets(scope)
         if not sheets:
-            raise UserError(
-                f"There are no completed sessions between {short_date(first_day)} and "
-                f"{short_date(last_day)}."
-            )
-        return self._cms_job(path, sheets, first_day)
+            raise UserError(f"There are no completed sessions {describe_scope(scope)}.")
+        return self._cms_job(path, sheets, sheets[0].day)
 
     def cms_sheet_job(self, path: Path, session_id: int) -> DocumentJob:
         sheet = self.cms_sheet(session_id)

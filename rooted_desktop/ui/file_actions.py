@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -135,37 +136,48 @@ class FileActions:
         )
         return Path(name) if name else None
 
-    def _month_range(self) -> tuple[date, date, str]:
-        """The Sessions page's month, or this month when it shows all dates."""
-        query = self._sessions_query()
-        if query.first_day and query.last_day:
-            return query.first_day, query.last_day, f"{query.first_day:%Y-%m}"
-        today = self._services.clock()
-        first = today.replace(day=1)
-        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-        return first, last, f"{first:%Y-%m}"
+    def _scope(self, scope: SessionQuery | None) -> SessionQuery:
+        """What to print: the given sessions, else the Sessions page's (this month if all)."""
+        if scope is None:
+            scope = self._sessions_query()
+        if scope.first_day is None and scope.last_day is None:
+            month = Month.of(self._services.clock())
+            scope = replace(scope, first_day=month.first_day, last_day=month.last_day)
+        return scope
 
-    def print_agendas(self) -> None:
-        """Every planned visit's agenda in the month, one per page, to print before visits."""
-        first, last, label = self._month_range()
+    @staticmethod
+    def _file_label(scope: SessionQuery) -> str:
+        first, last = scope.first_day, scope.last_day
+        if first is not None and first == last:
+            return f"{first:%Y-%m-%d}"
+        if first is not None and last is not None and Month.of(first) == Month.of(last):
+            return f"{first:%Y-%m}"
+        return "-to-".join(f"{day:%Y-%m-%d}" for day in (first, last) if day is not None)
+
+    def print_agendas(self, scope: SessionQuery | None = None) -> None:
+        """The agendas of the planned visits in scope, one per page, to print before visits."""
+        scope = self._scope(scope)
+        label = self._file_label(scope)
         path = self._ask_save("Save the agendas", f"agendas-{label}.pdf", "PDF files (*.pdf)")
         if path is None:
             return
         try:
-            job = self._services.documents.agendas_job(path, first, last)
+            job = self._services.documents.agendas_job(path, scope)
         except UserError as error:
             show_user_error(self._parent, error, title="No agendas to print")
             return
-        self._documents.start(job, f"Preparing {job.count} agendas…")
+        noun = "agenda" if job.count == 1 else f"{job.count} agendas"
+        self._documents.start(job, f"Preparing {noun}…")
 
-    def print_cms_sheets(self) -> None:
-        """The month's completed sessions, every field in CMS order, to re-type them."""
-        first, last, label = self._month_range()
+    def print_cms_sheets(self, scope: SessionQuery | None = None) -> None:
+        """The completed sessions in scope, every field in CMS order, to re-type them."""
+        scope = self._scope(scope)
+        label = self._file_label(scope)
         path = self._ask_save("Save the CMS entry sheets", f"cms-{label}.pdf", "PDF files (*.pdf)")
         if path is None:
             return
         try:
-            job = self._services.documents.cms_job(path, first, last)
+            job = self._services.documents.cms_job(path, scope)
         except UserError as error:
             show_user_error(self._parent, error, title="No CMS entry sheets")
             return

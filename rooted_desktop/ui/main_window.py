@@ -73,10 +73,14 @@ class MainWindow(QMainWindow):
         self.dashboard_page.session_requested.connect(lambda sid: self.open_session(sid))
         self.dashboard_page.provider_month_requested.connect(self._show_provider_month)
         self.dashboard_page.drafts_requested.connect(self.offer_drafts)
+        self.dashboard_page.summary_requested.connect(self.file_actions.print_monthly)
+        self.sessions_page.agendas_requested.connect(self.file_actions.print_agendas)
+        self.sessions_page.cms_sheets_requested.connect(self.file_actions.print_cms_sheets)
         self.calendar_page = CalendarPage(
             services.calendar, self.changes, clock=services.clock, open_session=self.open_session
         )
         self.calendar_page.item_requested.connect(self._open_calendar_item)
+        self.calendar_page.agendas_requested.connect(self.file_actions.print_agendas)
         self.program_page = ProgramPage(
             services.program, services.providers, services.years, self.changes
         )
@@ -161,15 +165,20 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.new_session_action, self.new_provider_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        self.print_action = self._action(
+            "Prin&t…", self._print, QKeySequence.StandardKey.Print,
+            "What this page shows: the month's summary, the day's agendas, the sessions' sheets",
+        )  # fmt: skip
+        file_menu.addAction(self.print_action)
         files = self.file_actions
         for text, slot, tip in (
             ("Print the &monthly summary…",
              lambda: files.print_monthly(self.dashboard_page.month),
              "Dosage, sessions, CMS backlog, program and data status of the dashboard's month"),
-            ("Print &agendas for the month…", files.print_agendas,
-             "Agendas of the planned visits in the Sessions page's month, one per page"),
-            ("Print CMS entr&y sheets for the month…", files.print_cms_sheets,
-             "Every field of the month's completed sessions, in the order CMS asks"),
+            ("Print &agendas for the month…", lambda: files.print_agendas(),
+             "Agendas of the planned visits on the Sessions page (this month if it shows all)"),
+            ("Print CMS entr&y sheets for the month…", lambda: files.print_cms_sheets(),
+             "Every field of the completed sessions on the Sessions page, in the order CMS asks"),
             ("Import &roster (CSV)…", files.import_roster, "Add providers from a spreadsheet"),
             ("Import sessio&ns (CSV)…", files.import_sessions,
              "Add sessions from a session-log spreadsheet"),
@@ -372,6 +381,15 @@ class MainWindow(QMainWindow):
     def _new_provider(self) -> None:
         self.show_page(self.pages.index(self.providers_page))
         self.providers_page.add_provider()
+
+    def _print(self) -> None:
+        """Ctrl+P prints what the page is about; pages without a document get the summary."""
+        page = self.stack.currentWidget()
+        print_current = getattr(page, "print_current", None)
+        if callable(print_current):
+            print_current()
+        else:
+            self.file_actions.print_monthly(self.dashboard_page.month)
 
     def _find(self) -> None:
         page = self.stack.currentWidget()

@@ -10,9 +10,11 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
+from rooted_desktop.core.calendar import Month
 from rooted_desktop.core.errors import UserError
 from rooted_desktop.core.vocab import SessionStatus
 from rooted_desktop.services.sessions import SessionQuery
@@ -110,8 +112,7 @@ def test_a_failed_write_is_explained_and_leaves_nothing(
 def test_nothing_to_print_says_so(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window.sessions_page.show_month(__import__("rooted_desktop.core.calendar",
-                                               fromlist=["Month"]).Month(2026, 7))  # fmt: skip
+    window.sessions_page.show_month(Month(2026, 7))
     save_to(monkeypatch, tmp_path / "none.pdf")
     shown: list[UserError] = []
     monkeypatch.setattr(file_actions, "show_user_error", lambda parent, e, **k: shown.append(e))
@@ -126,9 +127,85 @@ def test_the_monthly_summary_of_the_dashboards_month(
 ) -> None:  # fmt: skip
     target = tmp_path / "summary.pdf"
     save_to(monkeypatch, target)
-    (action,) = [a for a in window.findChildren(__import__("PySide6.QtGui", fromlist=["QAction"])
-                 .QAction) if a.text() == "Print the &monthly summary…"]  # fmt: skip
+    (action,) = [
+        a for a in window.findChildren(QAction) if a.text() == "Print the &monthly summary…"
+    ]
     with qtbot.waitSignal(window.documents.done, timeout=30_000):
         action.trigger()
     text = PdfReader(io.BytesIO(target.read_bytes())).pages[0].extract_text()
     assert "December 2026" in text and opened == [str(target)]
+
+
+def _pdf_text(path: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(path.read_bytes())).pages]
+
+
+def test_the_sessions_page_prints_the_sessions_it_shows(
+    window: MainWindow, qtbot: Any, tmp_path: Path, opened: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    page = window.sessions_page
+    window.show_page(window.pages.index(page))
+    december = Month(2026, 12)
+    planned = window._services.sessions.find(
+        SessionQuery(first_day=december.first_day, last_day=december.last_day,
+                     status=SessionStatus.PLANNED)
+    )  # fmt: skip
+    provider_id = planned[0].provider_id
+    name = planned[0].provider_name
+    page.show_provider_month(provider_id, december)
+    target = tmp_path / "mine.pdf"
+    save_to(monkeypatch, target)
+    (agendas, sheets) = page.print_button.menu().actions()
+    assert "Agendas" in agendas.text() and "CMS" in sheets.text()
+    with qtbot.waitSignal(window.documents.done, timeout=30_000):
+        agendas.trigger()
+    pages = _pdf_text(target)
+    mine = [item for item in planned if item.provider_id == provider_id]
+    everything = "\n".join(pages)
+    assert len(pages) >= len(mine) and everything.count(name) >= len(mine)
+    others = {item.provider_name for item in planned} - {name}
+    assert others and not [other for other in others if other in everything]
+
+
+def test_a_calendar_day_prints_its_agendas_with_ctrl_p(
+    window: MainWindow, qtbot: Any, tmp_path: Path, opened: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    page = window.calendar_page
+    window.show_page(window.pages.index(page))
+    visit = window._services.sessions.find(
+        SessionQuery(first_day=TODAY, status=SessionStatus.PLANNED)
+    )[0]
+    page.grid.setSelectedDate(visit.day)
+    assert page.print_button.isEnabled()
+    target = tmp_path / "day.pdf"
+    save_to(monkeypatch, target)
+    with qtbot.waitSignal(window.documents.done, timeout=30_000):
+        qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    pages = _pdf_text(target)
+    same_day = window._services.sessions.find(
+        SessionQuery(first_day=visit.day, last_day=visit.day, status=SessionStatus.PLANNED)
+    )
+    assert len(pages) >= len(same_day) and visit.provider_name in "\n".join(pages)
+    assert opened == [str(target)]
+    empty = next(
+        TODAY.replace(day=d) for d in range(1, 29)
+        if not window._services.sessions.find(
+            SessionQuery(first_day=TODAY.replace(day=d), last_day=TODAY.replace(day=d)))
+    )  # fmt: skip
+    page.grid.setSelectedDate(empty)
+    assert not page.print_button.isEnabled()
+
+
+def test_ctrl_p_on_the_dashboard_prints_the_month_it_shows(
+    window: MainWindow, qtbot: Any, tmp_path: Path, opened: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    window.show_page(window.pages.index(window.dashboard_page))
+    window.dashboard_page.previous_button.click()
+    target = tmp_path / "november.pdf"
+    save_to(monkeypatch, target)
+    with qtbot.waitSignal(window.documents.done, timeout=30_000):
+        qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert "November 2026" in _pdf_text(target)[0]

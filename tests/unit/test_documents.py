@@ -22,7 +22,7 @@ from rooted_desktop.core.requirements import ObservationInput, RequirementInput
 from rooted_desktop.core.sessions import SessionInput
 from rooted_desktop.core.vocab import Mode, SessionStatus
 from rooted_desktop.services.demo import build_demo_store
-from rooted_desktop.services.documents import DocumentService
+from rooted_desktop.services.documents import DocumentService, between, describe_scope
 from tests.conftest import TODAY
 from tests.long_notes import FIELDS, long_session
 
@@ -114,7 +114,7 @@ def test_agendas_print_unicode_names_one_visit_per_page_numbered(world: dict[str
     from rooted_desktop.reports.agenda_pdf import render_agendas, visit_line
     from rooted_desktop.reports.kit import DocMeta
 
-    docs = world["docs"].agenda_docs(FIRST, LAST)
+    docs = world["docs"].agenda_docs(between(FIRST, LAST))
     assert {d.provider_name for d in docs} >= set(NAMES)
     assert [d.day for d in docs] == sorted(d.day for d in docs)
     meta = DocMeta("Coaching visit agenda", "Zoë Łaska-Nguyễn", "2026-27", TODAY)
@@ -175,7 +175,7 @@ def test_every_sheet_starts_a_page(world: dict[str, Any]) -> None:
     from rooted_desktop.reports.cms_sheet_pdf import render_cms_sheets
     from rooted_desktop.reports.kit import DocMeta
 
-    sheets = world["docs"].cms_sheets(date(2026, 11, 1), date(2026, 11, 30))
+    sheets = world["docs"].cms_sheets(between(date(2026, 11, 1), date(2026, 11, 30)))
     assert len(sheets) >= 3
     pages = _pages(render_cms_sheets(sheets[:3], DocMeta("CMS", "C", "2026-27", TODAY)))
     assert len(pages) >= 3
@@ -191,7 +191,7 @@ def test_coach_only_text_never_reaches_the_agenda(world: dict[str, Any], tmp_pat
     text = "\n".join(_pages(agendas.read_bytes()))
     assert NAMES[1] in text
     assert SECRET not in _flat(text).replace(" ", "") and "SENTINEL" not in text
-    for doc in docs.agenda_docs(date(2026, 11, 1), date(2027, 1, 31)):
+    for doc in docs.agenda_docs(between(date(2026, 11, 1), date(2027, 1, 31))):
         assert SECRET not in repr(doc)
 
     sheets = tmp_path / "cms.pdf"
@@ -207,6 +207,32 @@ def test_exports_refuse_an_empty_range(world: dict[str, Any], tmp_path: Path) ->
     with pytest.raises(UserError, match="no completed sessions between"):
         docs.export_cms(tmp_path / "c.pdf", date(2030, 1, 1), date(2030, 1, 31))
     assert not (tmp_path / "a.pdf").exists() and not (tmp_path / "c.pdf").exists()
+
+
+def test_a_scope_narrows_documents_to_one_provider_or_one_day(world: dict[str, Any]) -> None:
+    from rooted_desktop.services.sessions import SessionQuery
+
+    docs: DocumentService = world["docs"]
+    every = docs.agenda_docs(between(FIRST, LAST))
+    first = every[0]
+    one_day = docs.agenda_docs(SessionQuery(first_day=first.day, last_day=first.day))
+    assert one_day and all(doc.day == first.day for doc in one_day)
+    provider = world["providers"][0]
+    mine = docs.agenda_docs(replace(between(FIRST, LAST), provider_id=provider.id))
+    assert mine and {doc.provider_name for doc in mine} == {provider.name}
+    assert len(mine) < len(every)
+
+
+def test_messages_name_the_scope_that_was_empty() -> None:
+    from rooted_desktop.services.sessions import SessionQuery
+
+    day = date(2026, 12, 4)
+    assert describe_scope(SessionQuery(first_day=day, last_day=day)) == "on Dec 4, 2026"
+    assert describe_scope(between(day, date(2026, 12, 31))) == (
+        "between Dec 4, 2026 and Dec 31, 2026"
+    )
+    assert describe_scope(SessionQuery()) == "on any date"
+    assert describe_scope(SessionQuery(provider_id=3)).endswith("that match the filters")
 
 
 def test_text_is_printed_as_typed_not_as_markup() -> None:

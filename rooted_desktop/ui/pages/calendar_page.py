@@ -22,6 +22,7 @@ from rooted_desktop.core.calendar_items import CalendarItem, ItemKind
 from rooted_desktop.services.calendar import CalendarService
 from rooted_desktop.services.changes import Change
 from rooted_desktop.services.clock import Clock
+from rooted_desktop.services.sessions import SessionQuery
 from rooted_desktop.ui.changes import QtChanges
 from rooted_desktop.ui.widgets.month_grid import MonthGrid
 
@@ -33,6 +34,7 @@ class CalendarPage(QWidget):
     title = "Calendar"
     # What a non-visit item opens is the main window's decision (the right page).
     item_requested = Signal(object)  # CalendarItem
+    agendas_requested = Signal(object)  # SessionQuery: the selected day's planned visits
 
     def __init__(
         self,
@@ -57,6 +59,10 @@ class CalendarPage(QWidget):
         self.new_button = QPushButton("&New visit on this day…")
         self.new_button.setToolTip("Plan or document a visit on the selected day (Enter on a day)")
         self.open_button = QPushButton("&Open")
+        self.print_button = QPushButton("&Print agendas…")
+        self.print_button.setToolTip(
+            "The agendas of the selected day's planned visits, to print before you go (Ctrl+P)"
+        )
         self.today_button = QPushButton("&Today")
         self.today_button.setToolTip("Go to today (T)")
         legend = QLabel("○ planned · ● done / held · ✕ cancelled · ⚑ due date")
@@ -69,6 +75,7 @@ class CalendarPage(QWidget):
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
         side.addLayout(buttons)
+        side.addWidget(self.print_button)
         top = QHBoxLayout()
         top.addWidget(QLabel("<h2>Calendar</h2>"))
         top.addStretch(1)
@@ -88,6 +95,7 @@ class CalendarPage(QWidget):
         self.new_button.clicked.connect(self.new_item)
         self.open_button.clicked.connect(self.open_selected)
         self.today_button.clicked.connect(self.go_today)
+        self.print_button.clicked.connect(self.print_current)
         # T for today while the calendar is on screen (a hidden page's shortcut is inactive;
         # line edits take their own typed letters first).
         QShortcut(QKeySequence("T"), self.grid, self.go_today)
@@ -132,6 +140,11 @@ class CalendarPage(QWidget):
                 "Nothing on this day. Press Enter in the calendar to plan a visit."
             )
         self.open_button.setEnabled(bool(items))
+        self.print_button.setEnabled(any(item.planned_visit for item in items))
+
+    def print_current(self) -> None:
+        day = self.selected_date()
+        self.agendas_requested.emit(SessionQuery(first_day=day, last_day=day))
 
     def focus_filter(self) -> None:
         self.grid.setFocus()

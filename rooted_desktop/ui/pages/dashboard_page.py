@@ -49,6 +49,7 @@ class DashboardPage(QWidget):
     drafts_requested = Signal()
     data_requested = Signal()
     program_requested = Signal()
+    summary_requested = Signal(object)  # Month: print its summary
 
     def __init__(
         self, dashboard: DashboardService, changes: QtChanges, parent: QWidget | None = None
@@ -65,6 +66,10 @@ class DashboardPage(QWidget):
         self.today_button = QPushButton("&This month")
         self.next_button = QPushButton("Ne&xt ▶")
         self.next_button.setAccessibleName("Next month")
+        self.print_button = QPushButton("Print &summary…")
+        self.print_button.setToolTip(
+            "This month's summary for you and your supervisor, as a PDF (Ctrl+P)"
+        )
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Month summary")
@@ -114,6 +119,8 @@ class DashboardPage(QWidget):
         top.addStretch(1)
         for button in (self.previous_button, self.today_button, self.next_button):
             top.addWidget(button)
+        top.addSpacing(12)
+        top.addWidget(self.print_button)
 
         dosage_box = QGroupBox("Coaching dosage — 90 minutes per provider this month")
         QVBoxLayout(dosage_box).addWidget(self.dosage)
@@ -147,6 +154,7 @@ class DashboardPage(QWidget):
 
         self.previous_button.clicked.connect(lambda: self.show_month(self.month.previous()))
         self.next_button.clicked.connect(lambda: self.show_month(self.month.next()))
+        self.print_button.clicked.connect(self.print_current)
         self.today_button.clicked.connect(
             lambda: self.show_month(Month.of(self._dashboard.today()))
         )
@@ -165,6 +173,9 @@ class DashboardPage(QWidget):
             Change.SETTINGS, Change.REQUIREMENTS,
         ):  # fmt: skip
             self.refresh()
+
+    def print_current(self) -> None:
+        self.summary_requested.emit(self.month)
 
     def show_month(self, month: Month) -> None:
         self.month = month

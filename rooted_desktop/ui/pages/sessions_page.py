@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -43,6 +44,9 @@ OpenSession = Callable[..., object]  # (session_id=None, provider_id=None, day=N
 
 class SessionsPage(QWidget):
     title = "Sessions"
+    # Printing is the main window's (file dialogs, background rendering): the page asks.
+    agendas_requested = Signal(object)  # SessionQuery
+    cms_sheets_requested = Signal(object)  # SessionQuery
 
     def __init__(
         self,
@@ -104,6 +108,18 @@ class SessionsPage(QWidget):
         )
         self.cms_button = QPushButton("Mark entered in &CMS…")
         self.delete_button = QPushButton("&Delete…")
+        self.print_button = QPushButton("&Print")
+        self.print_button.setToolTip("Agendas or CMS entry sheets of the sessions shown (Ctrl+P)")
+        print_menu = QMenu(self.print_button)
+        print_menu.addAction(
+            "&Agendas of the planned visits shown…",
+            lambda: self.agendas_requested.emit(self.query()),
+        )
+        print_menu.addAction(
+            "&CMS entry sheets of the completed sessions shown…",
+            lambda: self.cms_sheets_requested.emit(self.query()),
+        )
+        self.print_button.setMenu(print_menu)
 
         filters = QHBoxLayout()
         for widget in (self.provider, self.month, self.status, self.not_in_cms):
@@ -112,6 +128,7 @@ class SessionsPage(QWidget):
         buttons = QHBoxLayout()
         for button in (self.new_button, self.open_button, self.duplicate_button, self.cms_button):
             buttons.addWidget(button)
+        buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
         title_row = QHBoxLayout()
@@ -240,6 +257,10 @@ class SessionsPage(QWidget):
         )
 
     # -- actions ------------------------------------------------------------------------
+    def print_current(self) -> None:
+        """Ctrl+P: the print menu, so the coach picks agendas or CMS sheets."""
+        self.print_button.showMenu()
+
     def focus_filter(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
