@@ -46,7 +46,7 @@ def clock_time(at: time | None) -> str:
 # -- the agenda (provider-facing) ------------------------------------------------------------
 @dataclass(frozen=True)
 class AgendaStep:
-    """One agenda section as printed: its heading and its prompt (template text only)."""
+    """One agenda section as printed: its heading and its line to the provider."""
 
     title: str
     prompt: str

@@ -41,13 +41,18 @@ class AgendaDataError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class AgendaSection:
-    """An agenda step; ``field``: the session column of its text (None: free notes)."""
+    """An agenda step; ``field``: the session column of its text (None: free notes).
+
+    ``prompt`` speaks to the coach (the session form); ``agenda_prompt`` speaks to the
+    provider, under the heading of the printed agenda (empty: the heading alone).
+    """
 
     key: str
     title: str
     prompt: str
     field: str | None
     shareable: bool
+    agenda_prompt: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,11 +198,12 @@ def _tables(items: object, path: str) -> list[_Table]:
 def _section(table: _Table) -> AgendaSection:
     key, title = table.text("key"), table.text("title")
     prompt = table.text("prompt", required=False)
+    agenda_prompt = table.text("agenda_prompt", required=False)
     field: str | None = table.value("field", str, required=False)
     shareable: bool | None = table.value("shareable", bool, required=False)
     table.done()
     share = field is not None if shareable is None else shareable  # bound: shareable
-    return AgendaSection(key, title, prompt, field, share)
+    return AgendaSection(key, title, prompt, field, share, agenda_prompt)
 
 
 def _strategy(table: _Table) -> Strategy:
@@ -270,12 +276,21 @@ def with_section_added(
 
 
 def with_section_renamed(
-    template: AgendaTemplate, key: str, title: str, prompt: str | None = None
+    template: AgendaTemplate,
+    key: str,
+    title: str,
+    prompt: str | None = None,
+    agenda_prompt: str | None = None,
 ) -> AgendaTemplate:
-    """New title (and prompt, if given); the key stays, so it names the same section."""
+    """New title (and prompts, if given); the key stays, so it names the same section."""
     sections, index = list(template.sections), template.index(key)
-    new_prompt = sections[index].prompt if prompt is None else prompt.strip()
-    sections[index] = replace(sections[index], title=title.strip(), prompt=new_prompt)
+    old = sections[index]
+    sections[index] = replace(
+        old,
+        title=title.strip(),
+        prompt=old.prompt if prompt is None else prompt.strip(),
+        agenda_prompt=old.agenda_prompt if agenda_prompt is None else agenda_prompt.strip(),
+    )
     return _edited(template, sections)
 
 

@@ -24,7 +24,12 @@ def render_agendas(docs: Sequence[AgendaDoc], meta: DocMeta) -> bytes:
     """Every visit's agenda, each starting on a new page and numbered by itself."""
     from rooted_desktop.reports import kit
 
-    return kit.build_pdf([_visit(doc) for doc in docs], meta, number_each_part=True)
+    return kit.build_pdf(
+        [_visit(doc) for doc in docs],
+        meta,
+        number_each_part=True,
+        part_labels=[f"{doc.provider_name} · {short_date(doc.day)}" for doc in docs],
+    )
 
 
 def visit_line(doc: AgendaDoc) -> str:

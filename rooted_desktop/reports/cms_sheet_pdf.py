@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from rooted_desktop.core.documents import CmsSheet, long_date
+from rooted_desktop.core.documents import CmsSheet, long_date, short_date
 from rooted_desktop.reports.kit import DocMeta
 
 EMPTY = "—"
@@ -15,7 +15,12 @@ def render_cms_sheets(sheets: Sequence[CmsSheet], meta: DocMeta) -> bytes:
     """One session after another, each from a new page; long notes run on to the next page."""
     from rooted_desktop.reports import kit
 
-    return kit.build_pdf([_sheet(sheet) for sheet in sheets], meta)
+    return kit.build_pdf(
+        [_sheet(sheet) for sheet in sheets],
+        meta,
+        number_each_part=True,
+        part_labels=[f"{sheet.provider_name} · {short_date(sheet.day)}" for sheet in sheets],
+    )
 
 
 def _sheet(sheet: CmsSheet) -> list[Any]:

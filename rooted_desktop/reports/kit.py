@@ -194,12 +194,17 @@ def room_to_write(lines: int = 4) -> Flowable:
 
 
 def build_pdf(
-    parts: Sequence[Sequence[Flowable]], meta: DocMeta, *, number_each_part: bool = False
+    parts: Sequence[Sequence[Flowable]],
+    meta: DocMeta,
+    *,
+    number_each_part: bool = False,
+    part_labels: Sequence[str] = (),
 ) -> bytes:
     """Lay the parts out one after another, each from a new page, and return the PDF.
 
     ``number_each_part``: "Page X of Y" counts within each part (one printed agenda per
-    visit) instead of across the whole file.
+    visit) instead of across the whole file. ``part_labels``: a line in the footer of every
+    page of the part (who and when), so a loose second page still says whose it is.
     """
     register_fonts()
     from reportlab.lib.pagesizes import letter
@@ -226,7 +231,7 @@ def build_pdf(
         if number:
             story.append(PageBreak())
         if number_each_part:
-            story.append(part_start())
+            story.append(part_start(part_labels[number] if number < len(part_labels) else ""))
         story.extend(part)
     if not story:
         story.append(paragraph("Nothing to show."))
@@ -276,7 +281,7 @@ def _classes() -> tuple[type[Any], type[Any]]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
-            self.part_starts: set[int] = {1}
+            self.part_starts: dict[int, str] = {1: ""}  # first page -> footer label
 
         def showPage(self) -> None:  # reportlab's name
             self._pages.append(dict(self.__dict__))
@@ -291,19 +296,25 @@ def _classes() -> tuple[type[Any], type[Any]]:
                 later = [s for s in starts if s > page]
                 last = (later[0] - 1) if later else total
                 self.__dict__.update(state)
-                self._number(page - first + 1, last - first + 1)
+                self._number(page - first + 1, last - first + 1, self.part_starts[first])
                 super().showPage()
             super().save()
 
-        def _number(self, page: int, pages: int) -> None:
+        def _number(self, page: int, pages: int, label: str) -> None:
             self.saveState()
             self.setFont(FONT, 8.5)
             self.setFillColor(colors.HexColor(GREY))
             self.drawRightString(letter[0] - MARGIN, MARGIN - HEADER_GAP, f"Page {page} of {pages}")
+            if label:
+                self.drawCentredString(letter[0] / 2, MARGIN - HEADER_GAP, label)
             self.restoreState()
 
     class PartStart(BaseFlowable):  # type: ignore[misc]
         """Zero-size marker: the page it lands on starts a new part's page numbers."""
+
+        def __init__(self, label: str = "") -> None:
+            super().__init__()
+            self.label = label
 
         def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
             return 0.0, 0.0
@@ -311,6 +322,6 @@ def _classes() -> tuple[type[Any], type[Any]]:
         def draw(self) -> None:
             starts = getattr(self.canv, "part_starts", None)
             if starts is not None:
-                starts.add(self.canv.getPageNumber())
+                starts[self.canv.getPageNumber()] = self.label
 
     return NumberedCanvas, PartStart

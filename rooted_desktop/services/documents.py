@@ -154,7 +154,7 @@ class DocumentService:
             minutes=visit.minutes,
             mode_label=visit.mode.label,
             agenda_title=template.title,
-            sections=tuple(AgendaStep(s.title, s.prompt) for s in template.sections),
+            sections=tuple(AgendaStep(s.title, s.agenda_prompt) for s in template.sections),
             last_joint_plan=plan_note(last_plan),
             open_steps=tuple(
                 action_step_line(step) for step in self._sessions.open_steps(provider.id)

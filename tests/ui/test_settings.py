@@ -54,6 +54,10 @@ def test_agenda_edits_apply_on_save_and_restore(
     editor.title.selectAll()
     qtbot.keyClicks(editor.title, "Welcome and check in")
     editor.title.editingFinished.emit()
+    # and the line printed for the provider
+    editor.agenda_prompt.clear()
+    qtbot.keyClicks(editor.agenda_prompt, "How was your week?")
+    editor.agenda_prompt.editingFinished.emit()
     # add one, move it up, remove the second-to-last
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Family partnership", True))
     editor.add_button.click()
@@ -67,6 +71,8 @@ def test_agenda_edits_apply_on_save_and_restore(
     saved = services.agenda.current()
     assert services.agenda.is_customised()
     assert saved.sections[0].title == "Welcome and check in"
+    assert saved.sections[0].agenda_prompt == "How was your week?"
+    assert saved.sections[0].prompt == builtin.sections[0].prompt
     assert [s.key for s in saved.sections][-2:] == ["family-partnership", "next-visit"]
 
     again = SettingsDialog(None, services.agenda, services.profile)

@@ -98,6 +98,16 @@ def test_every_section_has_a_short_prompt(agenda: AgendaTemplate) -> None:
         assert section.prompt.count(".") <= 2, section.key
 
 
+def test_every_section_speaks_to_the_provider_on_the_printed_agenda(
+    agenda: AgendaTemplate,
+) -> None:
+    for section in agenda.sections:
+        line = section.agenda_prompt
+        assert line and line != section.prompt and len(line) < 120, section.key
+        # Addressed to the provider: no coaching jargon or instrument talk.
+        assert not re.search(r"\b(provider|TPOT|TPITOS|scores?)\b", line), section.key
+
+
 def test_the_four_session_fields_are_bound_exactly_once(agenda: AgendaTemplate) -> None:
     bound = agenda.bound_fields()
     assert sorted(bound) == sorted(SESSION_TEXT_FIELDS)
@@ -168,6 +178,7 @@ def test_sections_round_trip_alone(agenda: AgendaTemplate) -> None:
         "prompt": agenda.sections[0].prompt,
         "field": None,
         "shareable": False,
+        "agenda_prompt": agenda.sections[0].agenda_prompt,
     }
     assert sections_from_json(items, source="session 7") == agenda.sections
 
@@ -234,6 +245,10 @@ def test_rename_keeps_the_key_and_optionally_the_prompt(agenda: AgendaTemplate) 
     assert (section.title, section.prompt) == ("Hello again", agenda.sections[0].prompt)
     reprompted = with_section_renamed(agenda, "check-in", "Hello", "How are you?")
     assert reprompted.section("check-in").prompt == "How are you?"
+    assert reprompted.section("check-in").agenda_prompt == agenda.sections[0].agenda_prompt
+    printed = with_section_renamed(agenda, "check-in", "Hello", None, " What's new? ")
+    assert printed.section("check-in").agenda_prompt == "What's new?"
+    assert printed.section("check-in").prompt == agenda.sections[0].prompt
     assert reprompted.section("check-in").field is None
     with pytest.raises(AgendaError, match=r"^agenda template: sections\[0\]\.title: is empty$"):
         with_section_renamed(agenda, "check-in", "")

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from rooted_desktop.core.documents import short_date
 from rooted_desktop.core.errors import UserError
 from rooted_desktop.core.providers import ProviderInput
 from rooted_desktop.core.records import SectionNote
@@ -107,7 +108,10 @@ def world(services: Any) -> dict[str, Any]:
         ),
     )
     completed = services.sessions.create(long)
-    return {"providers": added, "planned": planned, "long": completed, "docs": _service(services)}
+    return {
+        "providers": added, "planned": planned, "long": completed,
+        "docs": _service(services), "services": services,
+    }  # fmt: skip
 
 
 def test_agendas_print_unicode_names_one_visit_per_page_numbered(world: dict[str, Any]) -> None:
@@ -145,9 +149,16 @@ def test_one_agenda_has_the_last_joint_plan_steps_and_tasks(world: dict[str, Any
     assert doc.month_tasks and all(
         t.component != "Provider Collaboration Meeting" for t in doc.month_tasks
     )
-    text = _flat("\n".join(_pages(render_agendas([doc], DocMeta("A", "C", "2026-27", TODAY)))))
+    pages = _pages(render_agendas([doc], DocMeta("A", "C", "2026-27", TODAY)))
+    text = _flat("\n".join(pages))
     assert "Łukasz Kowalczyk" in text  # from the joint plan text
     assert "Page 1 of" in text
+    # Every page says whose agenda it is, and the provider reads lines meant for them.
+    label = f"{NAMES[0]} · {short_date(doc.day)}"
+    assert all(label in _flat(page) for page in pages)
+    for section in world["services"].agenda.current().sections:
+        assert _flat(section.agenda_prompt) in text
+        assert _flat(section.prompt) not in text
     for section in doc.sections:
         assert _flat(section.title) in text
 

@@ -54,6 +54,9 @@ class AgendaEditor(QWidget):
         self.prompt.setAccessibleName("Section prompt")
         self.prompt.setTabChangesFocus(True)
         self.prompt.setFixedHeight(80)
+        self.agenda_prompt = QLineEdit()
+        self.agenda_prompt.setAccessibleName("Line printed on the provider's agenda")
+        self.agenda_prompt.setPlaceholderText("Addressed to the provider; empty: the title alone")
         self.binding = QLabel()
         self.binding.setWordWrap(True)
         self.binding.setAccessibleName("What the section fills")
@@ -70,7 +73,8 @@ class AgendaEditor(QWidget):
         intro.setWordWrap(True)
         form = QFormLayout()
         form.addRow("&Title:", self.title)
-        form.addRow("&Prompt:", self.prompt)
+        form.addRow("&Prompt (form):", self.prompt)
+        form.addRow("On the printed a&genda:", self.agenda_prompt)
         form.addRow("", self.binding)
         buttons = QVBoxLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
@@ -88,6 +92,7 @@ class AgendaEditor(QWidget):
         self.sections.currentRowChanged.connect(self._show_selected)
         self.title.editingFinished.connect(self._rename)
         self.prompt.textChanged.connect(self._rename)
+        self.agenda_prompt.editingFinished.connect(self._rename)
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
         self.up_button.clicked.connect(lambda: self._move(-1))
@@ -112,11 +117,13 @@ class AgendaEditor(QWidget):
         if not 0 <= row < len(self.template.sections):
             return
         section = self.template.sections[row]
-        for widget in (self.title, self.prompt):
+        editors = (self.title, self.prompt, self.agenda_prompt)
+        for widget in editors:
             widget.blockSignals(True)
         self.title.setText(section.title)
         self.prompt.setPlainText(section.prompt)
-        for widget in (self.title, self.prompt):
+        self.agenda_prompt.setText(section.agenda_prompt)
+        for widget in editors:
             widget.blockSignals(False)
         if section.field:
             self.binding.setText(
@@ -139,7 +146,11 @@ class AgendaEditor(QWidget):
         row = self.sections.currentRow()
         try:
             self.template = with_section_renamed(
-                self.template, key, self.title.text().strip(), self.prompt.toPlainText().strip()
+                self.template,
+                key,
+                self.title.text().strip(),
+                self.prompt.toPlainText().strip(),
+                self.agenda_prompt.text().strip(),
             )
         except UserError:
             return
