@@ -10,6 +10,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from rooted_desktop import cli
 
     args = cli.build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:  # a temporary store of its own: --data-dir and commands do not apply
+        from rooted_desktop.self_test import run_self_test
+
+        return run_self_test()
     if args.command is None:
         from rooted_desktop.app import run_app
 
