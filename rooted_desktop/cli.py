@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from rooted_desktop import identity
 from rooted_desktop.core.calendar import Month
 from rooted_desktop.core.errors import UserError
-from rooted_desktop.core.session_csv import parse_date
 from rooted_desktop.paths import Paths
 
 if TYPE_CHECKING:
@@ -26,7 +25,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("demo", "import", "export")
+COMMANDS = ("demo", "import", "export", "backup", "restore", "check")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,6 +36,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=identity.version())
     _data_dir_option(parser, default=None)
     parser.add_argument("--demo", action="store_true", help="open the app on a separate demo store")
+    parser.add_argument(
+        "--measure-startup",
+        action="store_true",
+        help="open the window, wait until the first page has painted with its data, print "
+        "'ready in N ms' and exit 0; N counts from process creation (Linux), elsewhere "
+        "from the start of the app's start-up",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation on a temporary store (window, documents, backup), "
+        "print one line and exit 0, or 1 naming the step that failed",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="create a demo (or stress) store")
@@ -67,6 +79,21 @@ def build_parser() -> argparse.ArgumentParser:
     span.add_argument("--month", type=_month, metavar="YYYY-MM")
     span.add_argument("--from", dest="first", type=_date, metavar="DATE")
     export.add_argument("--to", dest="last", type=_date, metavar="DATE")
+
+    backup = commands.add_parser(
+        "backup", help="a verified backup, into the backups folder or to -o FILE"
+    )
+    _data_dir_option(backup)
+    backup.add_argument("-o", "--output", type=Path, default=None, metavar="FILE")
+
+    restore = commands.add_parser(
+        "restore", help="replace the store with a backup (the current store is backed up first)"
+    )
+    _data_dir_option(restore)
+    restore.add_argument("file", type=Path, metavar="FILE")
+
+    check = commands.add_parser("check", help="check the store: 'ok', or why it is damaged")
+    _data_dir_option(check)
     return parser
 
 
@@ -78,6 +105,8 @@ def _month(text: str) -> Month:
 
 
 def _date(text: str) -> date:
+    from rooted_desktop.core.session_csv import parse_date  # not on the GUI's way in
+
     try:
         return parse_date(text)
     except ValueError as exc:
@@ -148,8 +177,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _open_services(paths: Paths) -> Services:
+    from rooted_desktop.services.backups import recover_if_damaged
     from rooted_desktop.services.container import Services
 
+    recovery = recover_if_damaged(paths.store_file, backup_dir=paths.backup_dir)
+    if recovery is not None:
+        print(f"{identity.APP_ID}: {recovery.message}", file=sys.stderr)
     return Services.open(paths.store_file)
 
 
@@ -214,10 +247,41 @@ def _export(args: argparse.Namespace, paths: Paths) -> int:
     return 0
 
 
+def _backup(args: argparse.Namespace, paths: Paths) -> int:
+    services = _open_services(paths)
+    try:
+        result = services.backups.make("manual", target=args.output)
+    finally:
+        services.close()
+    print(result.backup.path)
+    if result.second_copy_problem is not None:
+        print(f"{identity.APP_ID}: no second copy: {result.second_copy_problem}", file=sys.stderr)
+    return 0
+
+
+def _restore(args: argparse.Namespace, paths: Paths) -> int:
+    from rooted_desktop.services.backups import restore_store
+
+    report = restore_store(paths.store_file, args.file, backup_dir=paths.backup_dir)
+    print(report.message)
+    return 0
+
+
+def _check(args: argparse.Namespace, paths: Paths) -> int:
+    from rooted_desktop.services.backups import check_store
+
+    check_store(paths.store_file)
+    print("ok")
+    return 0
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace, Paths], int]] = {
     "demo": _demo,
     "import": _import,
     "export": _export,
+    "backup": _backup,
+    "restore": _restore,
+    "check": _check,
 }
 
 

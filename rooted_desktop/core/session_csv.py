@@ -26,6 +26,10 @@ SESSION_COLUMNS = (
 )  # fmt: skip
 REQUIRED_COLUMNS = ("provider", "date", "minutes", "mode", "status")
 TEXT_COLUMNS = ("focus", "strengths", "next_steps", "joint_plan", "coach_notes")
+# Cells holding what people typed: the ones a spreadsheet could be tricked into running.
+GUARDED_COLUMNS = ("provider", *TEXT_COLUMNS)
+# What makes a spreadsheet read a cell as a formula (tab and CR: some strip them first).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 _T = TypeVar("_T")
 
@@ -109,6 +113,10 @@ def parse_minutes(text: str) -> int:
     whole = _WHOLE.fullmatch(value)
     if not whole:
         raise ValueError(f"minutes '{value}' is not a whole number")
+    if len(whole.group(1).lstrip("+-0")) > 6:  # int() refuses past 4,300 digits; say it plainly
+        raise ValueError(
+            f"minutes {whole.group(1)[:12]}… is not between {MIN_MINUTES} and {MAX_MINUTES}"
+        )
     minutes = int(whole.group(1))
     if not MIN_MINUTES <= minutes <= MAX_MINUTES:
         raise ValueError(f"minutes {minutes} is not between {MIN_MINUTES} and {MAX_MINUTES}")
@@ -135,7 +143,8 @@ def parse_session_log(
     ``known_providers`` maps casefolded provider names to the names as the store spells them;
     each row carries the store's spelling. Column order is free, extra columns are ignored,
     and line numbers are the file's own (line 1 is the header), multi-line cells included.
-    Text cells are kept exactly as written, formula-like ones too: they are only text here.
+    Text cells are kept as written, formula-like ones too (they are only text here), less
+    the ' that the export puts before them (see :func:`guard_cell`).
     """
     providers = {" ".join(key.split()).casefold(): name for key, name in known_providers.items()}
     records, problems = read_csv_records(
@@ -143,7 +152,7 @@ def parse_session_log(
     )
     rows: list[SessionRow] = []
     for record in records:
-        row, row_problems = _read_row(record.__getitem__, providers, record.line)
+        row, row_problems = _read_row(_unguarded(record.cells), providers, record.line)
         if row is None:
             problems.append(f"line {record.line}: {'; '.join(row_problems)}")
         else:
@@ -207,6 +216,31 @@ def _read_row(
     return row, []
 
 
+def guard_cell(text: str) -> str:
+    """The cell as written to the CSV: a ' before text a spreadsheet would run as a formula.
+
+    Opening a CSV, a spreadsheet runs ``=HYPERLINK(...)``, ``+cmd|...`` or ``@SUM(...)``
+    (CSV injection), and shows ``- first point`` as an error; the ' makes it text. A cell
+    already starting with ' before such a character gets one more, so that
+    :func:`unguard_cell` takes off exactly one and export → import gives the same text.
+    """
+    return "'" + text if text.lstrip("'").startswith(_FORMULA_START) else text
+
+
+def unguard_cell(text: str) -> str:
+    """The text :func:`guard_cell` was given (other cells come back unchanged)."""
+    guarded = text.startswith("'") and text.lstrip("'").startswith(_FORMULA_START)
+    return text[1:] if guarded else text
+
+
+def _unguarded(cells: Mapping[str, str]) -> Callable[[str], str]:
+    def cell(column: str) -> str:
+        text = cells.get(column, "")
+        return unguard_cell(text) if column in GUARDED_COLUMNS else text
+
+    return cell
+
+
 def _parse(
     text: str, parse: Callable[[str], _T], problems: list[str], *, absent: str = ""
 ) -> _T | None:
@@ -236,10 +270,8 @@ def _not_a_word(column: str, text: str, words: Iterable[StrEnum]) -> str:
 def write_session_log(rows: Iterable[SessionRow]) -> bytes:
     """The session log as Excel opens it: UTF-8 with BOM, CRLF, ISO dates, 24-hour times.
 
-    Text cells are written exactly as stored, even ones starting with =, +, - or @ that a
-    spreadsheet may read as formulas: prefixing them (the usual CSV-injection guard) would
-    change the coach's own notes on every export/import round trip, and this file only ever
-    holds the coach's own data. Round-trip fidelity wins here.
+    Text a spreadsheet would run as a formula gets a ' before it (:func:`guard_cell`); the
+    import takes it off again, so the file re-imports to exactly the same rows.
     """
     out = io.StringIO(newline="")
     writer = csv.writer(out)
@@ -247,17 +279,17 @@ def write_session_log(rows: Iterable[SessionRow]) -> bytes:
     for row in rows:
         writer.writerow(
             (
-                row.provider,
+                guard_cell(row.provider),
                 row.date.isoformat(),
                 format_time(row.start_time),
                 str(row.minutes),
                 row.mode.value,
                 row.status.value,
-                row.focus,
-                row.strengths,
-                row.next_steps,
-                row.joint_plan,
-                row.coach_notes,
+                guard_cell(row.focus),
+                guard_cell(row.strengths),
+                guard_cell(row.next_steps),
+                guard_cell(row.joint_plan),
+                guard_cell(row.coach_notes),
                 "" if row.cms_entered_on is None else row.cms_entered_on.isoformat(),
             )
         )

@@ -14,6 +14,7 @@ from typing import Any
 
 from rooted_desktop.core.errors import UserError
 from rooted_desktop.core.files import atomic_write_bytes, read_text_file
+from rooted_desktop.services.backups import BackupService
 from rooted_desktop.services.changes import Change, ChangeBus
 from rooted_desktop.store.archive import (
     APP_MADE_TABLES,
@@ -30,9 +31,12 @@ FORMAT_VERSION = 1
 
 
 class ArchiveService:
-    def __init__(self, store: Store, bus: ChangeBus) -> None:
+    def __init__(
+        self, store: Store, bus: ChangeBus, *, backups: BackupService | None = None
+    ) -> None:
         self._store = store
         self._bus = bus
+        self._backups = backups
 
     def export_json(self, path: Path) -> int:
         """Write everything in the store to ``path``; return the number of rows written."""
@@ -52,6 +56,8 @@ class ArchiveService:
         """Load an export into this (empty) store, all or nothing; return the rows imported."""
         path = Path(path)
         tables = _read_export(path)
+        if self._backups is not None:
+            self._backups.before_import()
         with self._store.transaction() as session:
             # Checked inside the transaction that writes, so nothing can slip in between.
             counts = count_rows(session)
@@ -75,6 +81,10 @@ def _read_export(path: Path) -> dict[str, Any]:
         raise UserError(
             f"{path}: is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
         ) from None
+    except RecursionError:
+        raise UserError(f"{path}: is not an export (its lists nest too deep to read).") from None
+    except ValueError as exc:  # e.g. a number of more than 4,300 digits
+        raise UserError(f"{path}: is not an export ({exc}).") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise UserError(f'{path}: is not a Rooted Desktop export (no "format": "{FORMAT}").')
     version = document.get("format_version")

@@ -11,6 +11,7 @@ from rooted_desktop.guide.model import Guide
 from rooted_desktop.services.action_plans import ActionPlanService
 from rooted_desktop.services.agenda import AgendaService
 from rooted_desktop.services.archive import ArchiveService
+from rooted_desktop.services.backups import BackupService
 from rooted_desktop.services.calendar import CalendarService
 from rooted_desktop.services.changes import ChangeBus
 from rooted_desktop.services.clock import Clock, system_clock
@@ -23,6 +24,8 @@ from rooted_desktop.services.providers import ProviderService
 from rooted_desktop.services.requirements import RequirementService
 from rooted_desktop.services.session_log import SessionLogService
 from rooted_desktop.services.sessions import SessionService
+from rooted_desktop.services.welcome import WelcomeService
+from rooted_desktop.services.year_plan import YearPlanService
 from rooted_desktop.services.years import YearService
 from rooted_desktop.store.store import Store
 
@@ -47,6 +50,9 @@ class Services:
     calendar: CalendarService
     program: ProgramService
     requirements: RequirementService
+    backups: BackupService
+    year_plan: YearPlanService
+    welcome: WelcomeService
 
     @classmethod
     def open(cls, store_file: Path, *, clock: Clock = system_clock) -> Services:
@@ -60,7 +66,8 @@ class Services:
         years = YearService(store, bus, guide_id=guide.id, clock=clock)
         program = ProgramService(store, bus, guide, clock)
         requirements = RequirementService(store, bus, guide, clock)
-        providers = ProviderService(store, bus, years, clock)
+        backups = BackupService(store, bus)
+        providers = ProviderService(store, bus, years, clock, backups=backups)
         sessions = SessionService(
             store, bus, clock, target_minutes=guide.rules.dosage_minutes_per_provider_per_month
         )
@@ -77,15 +84,18 @@ class Services:
             providers=providers,
             sessions=sessions,
             action_plans=action_plans,
-            session_log=SessionLogService(store, bus),
+            session_log=SessionLogService(store, bus, backups=backups),
             drafts=DraftService(store, bus),
             agenda=agenda,
             profile=profile,
-            archive=ArchiveService(store, bus),
+            archive=ArchiveService(store, bus, backups=backups),
             calendar=CalendarService(store, guide, clock=clock),
             program=program,
             requirements=requirements,
+            backups=backups,
             dashboard=dashboard,
+            year_plan=YearPlanService(store, guide, clock, years, dashboard),
+            welcome=WelcomeService(store, clock),
             documents=DocumentService(
                 sessions,
                 providers,

@@ -14,6 +14,7 @@ from rooted_desktop.core.providers import (
 )
 from rooted_desktop.core.records import ProviderRecord
 from rooted_desktop.core.roster import parse_roster
+from rooted_desktop.services.backups import BackupService
 from rooted_desktop.services.changes import Change, ChangeBus
 from rooted_desktop.services.clock import Clock
 from rooted_desktop.services.years import YearService
@@ -22,8 +23,17 @@ from rooted_desktop.store.store import Store
 
 
 class ProviderService:
-    def __init__(self, store: Store, bus: ChangeBus, years: YearService, clock: Clock) -> None:
+    def __init__(
+        self,
+        store: Store,
+        bus: ChangeBus,
+        years: YearService,
+        clock: Clock,
+        *,
+        backups: BackupService | None = None,
+    ) -> None:
         self._store = store
+        self._backups = backups
         self._bus = bus
         self._years = years
         self._clock = clock
@@ -90,6 +100,8 @@ class ProviderService:
             )
         year_id = self._years.current_year_id()
         today = self._clock()
+        if self._backups is not None:
+            self._backups.before_import()
         with self._store.transaction() as session:
             records = [
                 provider_rows.to_record(

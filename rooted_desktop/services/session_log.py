@@ -10,6 +10,7 @@ from rooted_desktop.core.files import atomic_write_bytes, read_text_file
 from rooted_desktop.core.records import SessionRecord
 from rooted_desktop.core.session_csv import SessionRow, parse_session_log, write_session_log
 from rooted_desktop.core.sessions import SessionInput
+from rooted_desktop.services.backups import BackupService
 from rooted_desktop.services.changes import Change, ChangeBus
 from rooted_desktop.store import providers as provider_rows
 from rooted_desktop.store import sessions as session_rows
@@ -34,9 +35,12 @@ def _row(record: SessionRecord) -> SessionRow:
 
 
 class SessionLogService:
-    def __init__(self, store: Store, bus: ChangeBus) -> None:
+    def __init__(
+        self, store: Store, bus: ChangeBus, *, backups: BackupService | None = None
+    ) -> None:
         self._store = store
         self._bus = bus
+        self._backups = backups
 
     def export_csv(self, path: Path, first_day: date, last_day: date) -> int:
         with self._store.reading() as session:
@@ -51,6 +55,8 @@ class SessionLogService:
             ids = provider_rows.existing_names(session)
             names = {p.name.casefold(): p.name for p in provider_rows.list_providers(session)}
         rows = parse_session_log(text, known_providers=names, source=Path(path).name)
+        if self._backups is not None:
+            self._backups.before_import()
         with self._store.transaction() as session:
             for row in rows:
                 session_rows.insert_session(

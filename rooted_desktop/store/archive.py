@@ -169,7 +169,7 @@ def _from_json(table: Table, column: Column[Any], value: object) -> Any:
             return float(value)
         raise ValueError(f"expected a number, got {_show(value)}")
     if python_type is str:
-        if isinstance(value, str):
+        if isinstance(value, str) and _is_unicode(value):
             return value
         raise ValueError(f"expected text, got {_show(value)}")
     if python_type in (dt.datetime, dt.date, dt.time):
@@ -198,8 +198,20 @@ def _parse_temporal(python_type: type, aware: bool, value: object) -> Any:
     return parsed
 
 
+def _is_unicode(text: str) -> bool:
+    """False for text with a lone surrogate (JSON can escape one, "\\ud800"): SQLite
+    stores UTF-8, which has no such character, and would refuse it at the insert."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _show(value: object) -> str:
     text = json.dumps(value, ensure_ascii=False) if _jsonable(value) else repr(value)
+    # A lone surrogate shown as its escape: the message itself must be printable text.
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text if len(text) <= 60 else text[:57] + "…"
 
 

@@ -32,6 +32,9 @@ def create_store_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
         f"sqlite:///{path}",
         poolclass=StaticPool,
         connect_args={"check_same_thread": False, "timeout": LOCK_TIMEOUT_SECONDS},
+        # A database error's message would otherwise quote the row's values (a coach's
+        # notes) into the traceback that goes to the log file.
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "connect")

@@ -33,17 +33,19 @@ def upgrade_to_head(path: Path, revision: str = "head") -> None:
 
     engine = create_store_engine(path, foreign_keys=False)
     try:
-        with engine.connect() as conn:
+        # One transaction that Alembic joins (SQLite DDL is transactional): if the check
+        # finds broken references, the raise rolls every migration back and the store
+        # stays as it was, at its old revision, instead of opening broken next time.
+        with engine.connect() as conn, conn.begin():
             config = alembic_config()
             config.attributes["connection"] = conn
             command.upgrade(config, revision)
-            conn.commit()
             problems = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
             if problems:
                 raise UserError(
-                    f"Upgrading {path} left {len(problems)} rows pointing at missing rows "
-                    f"(first: {tuple(problems[0])}). The backup taken before the upgrade is "
-                    "in the backups folder."
+                    f"Upgrading {path} would leave {len(problems)} rows pointing at missing "
+                    f"rows (first: {tuple(problems[0])}), so it was not upgraded. A backup "
+                    "taken before the upgrade is in the backups folder."
                 )
     finally:
         engine.dispose()

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import event, text
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session, SQLModel
 
+from rooted_desktop.core.backup_rotation import new_name
 from rooted_desktop.core.errors import UserError
 from rooted_desktop.store import models  # noqa: F401  (registers the tables)
+from rooted_desktop.store.backup import backup_closed_store, backup_dir_for
 from rooted_desktop.store.engine import create_store_engine
 from rooted_desktop.store.schema import HEAD_REVISION, check_known, read_revision
 
@@ -26,6 +30,12 @@ class Store:
 
     def __init__(self, path: Path, *, app_version: str = "dev") -> None:
         self.path = path
+        # Every session, and each step of a backup on another thread, holds this: the one
+        # connection is never read by a backup while a transaction is half done on it.
+        self._lock = threading.RLock()
+        # The read session open on each thread, if any: a read inside a read shares it.
+        self._reads = threading.local()
+        self._dbapi: sqlite3.Connection | None = None
         revision = read_revision(path)
         if revision is not None:
             check_known(path, revision, app_version)
@@ -33,6 +43,7 @@ class Store:
                 _upgrade(path, revision)
         try:
             self.engine = create_store_engine(path)
+            event.listen(self.engine, "connect", self._keep_connection)
             with self.engine.connect() as conn:
                 if revision is None:
                     _create_schema(conn)
@@ -42,21 +53,115 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed whole at the end, rolled back whole on any error."""
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        """One unit of work: committed whole at the end, rolled back whole on any error.
+
+        A disk that refuses the write (full, read-only, failing) is a UserError naming the
+        store, so the form that was saving keeps its text and the coach is told why.
+        """
+        try:
+            with (
+                self._lock,
+                Session(self.engine, expire_on_commit=False) as session,
+                session.begin(),
+            ):
+                yield session
+        except DBAPIError as exc:
+            reason = _storage_failure(exc)
+            if reason is None:
+                raise
+            log.warning("write to the store refused: %s", exc.orig)
+            raise UserError(f"Could not write to the store {self.path}: {reason}.") from None
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A look without writing: closing the session rolls its transaction back.
 
-        (Closing, not rollback(), so rows already read stay readable afterwards.)
+        (Closing, not rollback(), so rows already read stay readable afterwards.) A read
+        made inside another on the same thread joins it: one snapshot, and no second BEGIN
+        (a dashboard asks several services at once).
         """
-        with Session(self.engine, expire_on_commit=False) as session:
-            yield session
+        shared = getattr(self._reads, "session", None)
+        if shared is not None:
+            yield shared
+            return
+        try:
+            with self._lock, Session(self.engine, expire_on_commit=False) as session:
+                self._reads.session = session
+                try:
+                    yield session
+                finally:
+                    self._reads.session = None
+        except DBAPIError as exc:
+            reason = _storage_failure(exc)
+            if reason is None:
+                raise
+            log.warning("read from the store failed: %s", exc.orig)
+            raise UserError(f"Cannot read the store {self.path}: {reason}.") from None
+
+    def _keep_connection(self, dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        self._dbapi = dbapi_connection
+
+    @contextmanager
+    def raw_connection(self) -> Iterator[sqlite3.Connection]:
+        """The one sqlite3 connection, for the backup API, while no session is using it.
+
+        (Not engine.raw_connection(): handing that back to the StaticPool rolls back the
+        one shared connection.)
+        """
+        with self._lock:
+            if self._dbapi is None:
+                raise UserError(f"The store {self.path} is closed.")
+            if self._dbapi.in_transaction:
+                raise RuntimeError("raw_connection() inside a transaction of the same thread")
+            yield self._dbapi
+
+    def let_others_in(self) -> None:
+        """Between two backup steps inside raw_connection(): waiting sessions run now.
+
+        SQLite carries what they commit through this connection into the copy under way.
+        """
+        self._lock.release()
+        try:
+            time.sleep(0.001)  # Python locks are not fair: give a waiting thread its turn
+        finally:
+            self._lock.acquire()
+        if self._dbapi is None:
+            raise UserError(f"The store {self.path} was closed during a backup.")
+
+    def total_changes(self) -> int:
+        """Rows changed through this connection since it opened (to skip idle backups)."""
+        with self._lock:
+            return 0 if self._dbapi is None else self._dbapi.total_changes
 
     def close(self) -> None:
-        self.engine.dispose()
+        with self._lock:
+            self.engine.dispose()
+            self._dbapi = None
+
+
+# What SQLite says when the disk refuses, and the same in a coach's words. Anything else
+# from the database is a bug and keeps its traceback.
+_STORAGE_FAILURES = (
+    ("database or disk is full", "the disk is full. Free some space, then try again"),
+    (
+        "attempt to write a readonly database",
+        "the store file or its folder is read-only. Check that you may write there",
+    ),
+    (
+        "disk i/o error",
+        "the disk reported an error. If the store is on a removable drive, check that it "
+        "is plugged in",
+    ),
+    (
+        "database disk image is malformed",
+        "the store file is damaged. Close Rooted Desktop and start it again to check it",
+    ),
+)
+
+
+def _storage_failure(exc: DBAPIError) -> str | None:
+    said = str(exc.orig).lower()
+    return next((reason for words, reason in _STORAGE_FAILURES if words in said), None)
 
 
 def _create_schema(conn: object) -> None:
@@ -73,23 +178,10 @@ def _upgrade(path: Path, revision: str) -> None:
     """Back up, then run the Alembic migrations from ``revision`` to the head."""
     from rooted_desktop.store.migrate import upgrade_to_head
 
-    backup = path.with_name(
-        f"{path.stem}.before-{HEAD_REVISION}-{datetime.now():%Y%m%d-%H%M%S}{path.suffix}"
-    )
-    backup_dir = path.parent / "backups"
+    backup_dir = backup_dir_for(path)
     backup_dir.mkdir(exist_ok=True)
-    backup = backup_dir / backup.name
-    _vacuum_into(path, backup)
+    taken = {entry.name for entry in backup_dir.iterdir()}
+    backup = backup_dir / new_name(datetime.now(), "before-migration", taken).file_name
+    backup_closed_store(path, backup)
     log.info("store at revision %s backed up to %s before upgrading", revision, backup)
     upgrade_to_head(path)
-
-
-def _vacuum_into(source: Path, target: Path) -> None:
-    conn = sqlite3.connect(source, timeout=0.2)
-    try:
-        conn.execute("VACUUM INTO ?", (str(target),))
-    except sqlite3.OperationalError as exc:
-        raise UserError(f"Could not back up {source} before upgrading it: {exc}") from exc
-    finally:
-        conn.close()
-    target.chmod(0o600)

@@ -92,4 +92,5 @@ class SingleInstance(QObject):
         if isinstance(connection, QLocalSocket) and bytes(connection.readAll().data()).startswith(
             RAISE_MESSAGE.strip()
         ):
+            log.info("a second start asked this window to come forward")
             self.activated.emit()

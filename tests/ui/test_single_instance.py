@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 from typing import Any
 
@@ -69,3 +70,25 @@ def test_a_lock_left_by_a_killed_app_does_not_block_the_next_start(tmp_path: Pat
     after = SingleInstance(tmp_path)
     assert after.acquire()  # ...and Qt sees its owner is gone
     after.release()
+
+
+def test_starting_the_app_twice_brings_the_first_forward(tmp_path: Path) -> None:
+    """Two real app processes on one data folder: the second exits at once, the first stays."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    command = [sys.executable, "-m", "rooted_desktop", "--data-dir", str(tmp_path)]
+    first = subprocess.Popen(command, env=env, cwd=ROOT)
+    log_file = tmp_path / "logs" / "rooted-desktop.log"
+    try:
+        deadline = time.monotonic() + 60
+        while "store open" not in (log_file.read_text() if log_file.exists() else ""):
+            assert first.poll() is None and time.monotonic() < deadline, "the app did not start"
+            time.sleep(0.1)
+        second = subprocess.run(command, env=env, cwd=ROOT, timeout=60, capture_output=True)
+        assert second.returncode == 0, second.stderr
+        while "come forward" not in log_file.read_text():
+            assert time.monotonic() < deadline, "the first window was not asked forward"
+            time.sleep(0.1)
+        assert first.poll() is None  # still running: one window, the first one
+    finally:
+        first.terminate()
+        first.wait(timeout=30)

@@ -309,7 +309,8 @@ def test_write_produces_bom_exact_header_iso_dates_and_24_hour_times() -> None:
     data = write_session_log([row, blank])
     assert data.startswith(b"\xef\xbb\xbf" + HEADER.encode() + b"\r\n")
     assert data.decode("utf-8-sig").split("\r\n")[1:] == [
-        'Nguyễn Thị Ánh,2025-03-04,14:05,60,in-person,completed,=1+1,,,,"line one\nline two",'
+        # A formula-like cell goes out with a ' before it (CSV injection guard).
+        'Nguyễn Thị Ánh,2025-03-04,14:05,60,in-person,completed,\'=1+1,,,,"line one\nline two",'
         "2025-03-10",
         "Zoë Martínez,2025-03-05,,30,phone,planned,,,,,,",
         "",

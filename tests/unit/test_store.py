@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -140,19 +141,18 @@ def test_a_store_from_a_newer_app_is_refused_naming_both_versions(tmp_path: Path
 def test_an_older_store_is_backed_up_then_upgraded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Pretend the app's head moved on: opening must back up first, then run Alembic."""
+    """A store the previous release wrote: opening must back it up first, then run Alembic."""
+    from tests.fixtures.make_stores import store_file
+
+    previous = schema.KNOWN_REVISIONS[-2]
     path = tmp_path / "s.sqlite3"
-    store = Store(path)
-    with store.transaction() as session:
-        session.add(Provider(name="Zoë", setting="fcch", age_group="preschool"))
-    store.close()
+    shutil.copyfile(store_file(previous), path)
+    providers = _count(path, "provider")
+    assert providers > 0
 
     calls: list[Path] = []
     import rooted_desktop.store.migrate as migrate
-    import rooted_desktop.store.store as store_module
 
-    monkeypatch.setattr(store_module, "HEAD_REVISION", "0002")
-    monkeypatch.setattr(schema, "KNOWN_REVISIONS", ("0001", "0002"))
     real_upgrade = migrate.upgrade_to_head
 
     def spy(target: Path, revision: str = "head") -> None:
@@ -164,12 +164,22 @@ def test_an_older_store_is_backed_up_then_upgraded(
     monkeypatch.setattr(migrate, "upgrade_to_head", spy)
     Store(path).close()
     assert calls == [path]
+    assert schema.read_revision(path) == schema.HEAD_REVISION
     (backup,) = (tmp_path / "backups").glob("*.sqlite3")
     assert backup.stat().st_mode & 0o777 == 0o600
+    assert schema.read_revision(backup) == previous
+    assert _count(backup, "provider") == providers
     conn = sqlite3.connect(backup)
-    assert conn.execute("SELECT name FROM provider").fetchall() == [("Zoë",)]
     assert conn.execute("PRAGMA quick_check").fetchone() == ("ok",)
     conn.close()
+
+
+def _count(path: Path, table: str) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    finally:
+        conn.close()
 
 
 def test_a_file_that_is_not_a_store_is_refused(tmp_path: Path) -> None:

@@ -89,6 +89,8 @@ class SessionWindow(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
+        # Tab stops on the area itself (PageUp/PageDown scroll it): a screen reader says this.
+        scroll.setAccessibleName("Session form")
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setAccessibleName("Problems")
@@ -147,6 +149,10 @@ class SessionWindow(QWidget):
         self.resize(1100, 760)
         self._update_title()
         self.refresh_side()
+        # The keyboard starts where the coach does: who the visit was with, else the notes.
+        boxes = list(self.form.section_boxes.values())
+        start = boxes[0] if self.form.provider_id() is not None and boxes else self.form.provider
+        start.setFocus()
         if draft_payload is not None:
             self.status_label.setText("Restored from an unsaved draft — not saved yet")
 
@@ -193,17 +199,18 @@ class SessionWindow(QWidget):
 
     # -- saving -------------------------------------------------------------------------
     def save_draft(self) -> None:
-        if not self.has_unsaved_changes():
-            # Typed back to what is saved: a draft would only be offered again for nothing.
-            self._services.drafts.discard(self.draft_key)
-            return
         try:
+            if not self.has_unsaved_changes():
+                # Typed back to what is saved: a draft would only be offered again for nothing.
+                self._services.drafts.discard(self.draft_key)
+                return
             self._services.drafts.save(
                 self.draft_key,
                 self.windowTitle(),
                 {"session_id": self.session_id, "form": self.form.payload()},
             )
         except UserError as error:
+            # From a timer or a focus change: a line in the window, not a dialog popping up.
             self.status_label.setText(f"Draft not kept: {error.message}")
             return
         self.status_label.setText("Draft kept — not saved as a session yet")
