@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 
 from rooted_desktop import identity
 from rooted_desktop.core.errors import UserError
@@ -18,10 +19,13 @@ DEMO_YEARS = 2
 
 
 def run_app(args: argparse.Namespace) -> int:
+    started = time.monotonic()  # --measure-startup's origin where process start is unknown
+    measuring = getattr(args, "measure_startup", False)  # no modal boxes, no drafts offered
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from rooted_desktop.services.container import Services
+    from rooted_desktop.ui.application import application
     from rooted_desktop.ui.errors import install_crash_handler
     from rooted_desktop.ui.main_window import MainWindow
 
@@ -29,16 +33,30 @@ def run_app(args: argparse.Namespace) -> int:
     paths.ensure()
     configure_logging(paths)
 
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    app.setApplicationName(identity.APP_NAME)
-    app.setApplicationVersion(identity.version())
-    app.setOrganizationName(identity.ORGANIZATION)
-    app.setOrganizationDomain(identity.ORGANIZATION_DOMAIN)
-    app.setDesktopFileName(identity.DESKTOP_FILE_NAME)
+    app = application()  # names, desktop file and icon from identity.py
     install_crash_handler(str(paths.log_file))
 
+    from rooted_desktop.ui.single_instance import SingleInstance
+
+    instance = SingleInstance(paths.data_dir)
+    if not instance.acquire():
+        log.info("%s is already open: asked its window to come forward", paths.data_dir)
+        if measuring:
+            print(f"{identity.APP_NAME} is already open on {paths.data_dir}", file=sys.stderr)
+            return 1
+        return 0
+
+    from rooted_desktop.services.backups import recover_if_damaged, restore_store
+    from rooted_desktop.store.clean_close import closed_cleanly, note_clean_close
+
+    # Told once the window shows: a damaged store that was repaired, a restore that was made.
+    notice: tuple[QMessageBox.Icon, str] | None = None
     try:
+        # quick_check reads the whole file: skipped when the app itself closed it last.
+        if not closed_cleanly(paths.store_file):
+            recovery = recover_if_damaged(paths.store_file, backup_dir=paths.backup_dir)
+            if recovery is not None:
+                notice = (QMessageBox.Icon.Warning, recovery.message)
         services = Services.open(paths.store_file)
         if paths.is_demo and not services.providers.all():
             from rooted_desktop.services.demo import build_demo_store
@@ -46,15 +64,65 @@ def run_app(args: argparse.Namespace) -> int:
             build_demo_store(services.store, providers=DEMO_PROVIDERS, years=DEMO_YEARS)
     except UserError as error:
         log.warning("could not open the store: %s", error.message)
+        if measuring:
+            print(error.message, file=sys.stderr)
+            return 1
         QMessageBox.critical(None, identity.APP_NAME, error.message)
         return 1
 
-    window = MainWindow(services, paths)
-    app.commitDataRequest.connect(lambda _manager: window.keep_drafts())
-    app.aboutToQuit.connect(window.keep_drafts)
-    window.show()
-    QTimer.singleShot(0, window.offer_drafts)
-    try:
-        return app.exec()
-    finally:
-        services.close()
+    while True:  # a restore chosen in the window closes it; the app opens again here
+        window = MainWindow(services, paths)
+
+        def keep_drafts(_manager: object, window: MainWindow = window) -> None:
+            window.keep_drafts()
+
+        app.commitDataRequest.connect(keep_drafts)
+        app.aboutToQuit.connect(window.keep_drafts)
+        instance.activated.connect(window.bring_forward)  # a second start of the app
+        if measuring:
+            from rooted_desktop.ui.startup_probe import watch_startup
+
+            watch_startup(window.stack.currentWidget(), started)
+            if notice is not None:
+                print(notice[1], file=sys.stderr)
+        else:
+            if notice is not None:
+                QTimer.singleShot(0, window, lambda w=window, n=notice: _tell(w, *n))
+            QTimer.singleShot(0, window.offer_drafts)
+            QTimer.singleShot(0, window.welcome_if_new)  # an empty store: first-run welcome
+            window.backup_runner.start_schedule()  # after the window shows, in the background
+        window.show()
+        try:
+            code = app.exec()
+        finally:
+            window.backup_runner.wait()
+            services.close()
+        if not services.backups.store_suspect:  # else the next start checks the file
+            note_clean_close(paths.store_file)
+        app.commitDataRequest.disconnect(keep_drafts)
+        app.aboutToQuit.disconnect(window.keep_drafts)
+        instance.activated.disconnect(window.bring_forward)
+        chosen = window.restore_request
+        window.deleteLater()
+        if chosen is None:
+            return code
+        try:
+            report = restore_store(paths.store_file, chosen, backup_dir=paths.backup_dir)
+            notice = (QMessageBox.Icon.Information, report.message)
+        except UserError as error:
+            log.warning("restore of %s refused: %s", chosen, error.message)
+            notice = (QMessageBox.Icon.Warning, f"Nothing was restored. {error.message}")
+        try:
+            services = Services.open(paths.store_file)
+        except UserError as error:
+            log.warning("could not open the store after a restore: %s", error.message)
+            QMessageBox.critical(None, identity.APP_NAME, error.message)
+            return 1
+
+
+def _tell(parent: object, icon: object, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    assert isinstance(parent, QWidget) and isinstance(icon, QMessageBox.Icon)
+    box = QMessageBox(icon, identity.APP_NAME, text, QMessageBox.StandardButton.Ok, parent)
+    box.exec()

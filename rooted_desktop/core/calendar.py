@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 PROGRAM_YEAR_START_MONTH = 7  # July
 
@@ -33,15 +34,16 @@ class Month:
         except ValueError:
             raise ValueError(f"'{text}' is not a month written as YYYY-MM") from None
 
-    @property
+    # Cached: a dashboard asks each of these once per provider.
+    @cached_property
     def first_day(self) -> date:
         return date(self.year, self.month, 1)
 
-    @property
+    @cached_property
     def last_day(self) -> date:
         return date(self.year, self.month, self.days)
 
-    @property
+    @cached_property
     def days(self) -> int:
         return calendar.monthrange(self.year, self.month)[1]
 
@@ -135,3 +137,14 @@ class ProgramYear:
 
     def __str__(self) -> str:
         return self.label
+
+
+SUNDAY = 6  # date.weekday()
+
+
+def grid_range(month: Month, first_weekday: int = SUNDAY) -> tuple[date, date]:
+    """The first and last of the 42 days a six-week month grid shows (as QCalendarWidget
+    lays it out: a month that begins on the grid's first weekday starts in the second row)."""
+    offset = (month.first_day.weekday() - first_weekday) % 7 or 7
+    first = month.first_day - timedelta(days=offset)
+    return first, first + timedelta(days=41)

@@ -95,6 +95,7 @@ def summarize_dosage(
     month: Month, *, done: int, scheduled: int, upcoming: int, today: date, target: int = 90
 ) -> Dosage:
     """Dosage from minutes already summed (the store sums them in SQL)."""
+    first, last = month.first_day, month.last_day  # once: a dashboard asks for every provider
     if done >= target:
         status = DosageStatus.MET
     elif done > 0:
@@ -102,18 +103,18 @@ def summarize_dosage(
     else:
         status = DosageStatus.NONE
 
-    if today > month.last_day:
+    if today > last:
         days_left = 0
-    elif today < month.first_day:
+    elif today < first:
         days_left = month.days
     else:
-        days_left = (month.last_day - today).days + 1
+        days_left = (last - today).days + 1
 
     if status is DosageStatus.MET:
         pace = Pace.MET
-    elif today > month.last_day:
+    elif today > last:
         pace = Pace.MISSED
-    elif today < month.first_day:
+    elif today < first:
         pace = Pace.COVERED if done + upcoming >= target else Pace.NOT_STARTED
     elif done + upcoming >= target:
         pace = Pace.COVERED

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 # Letters that Unicode does not decompose into a base letter and a mark.
 _BASE_LETTERS = str.maketrans(
@@ -11,6 +12,7 @@ _BASE_LETTERS = str.maketrans(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=8192)  # a table sort asks for the same names n log n times
 def sort_key(text: str) -> str:
     """Alphabetical order as a coach expects it: Łukasz with the Ls, Zoë with the Zs.
 

@@ -33,6 +33,7 @@ LINE_SPACING = 0.3 * INCH  # between the ruled lines of "room to write"
 GREY = "#5f6368"
 RULE = "#b0b4b8"
 SHADE = "#eef0f2"
+CELL_PADDING = 6.0  # points left and right of a table cell's text (reportlab's default)
 
 Flowable = Any  # reportlab has no type hints
 
@@ -145,13 +146,30 @@ def frame_width() -> float:
 def table(
     rows: Sequence[Sequence[str]], col_widths: Sequence[float], *, header: bool = True
 ) -> Flowable:
-    """A grid of plain-text cells that wrap; it splits across pages, repeating its header."""
+    """A grid of plain-text cells that wrap; it splits across pages, repeating its header.
+
+    A cell whose text fits its column on one line is drawn as a plain string in the cell
+    style's font; only longer text becomes a wrapping Paragraph. Laying out a Paragraph
+    costs far more than drawing a string, and a month's summary has thousands of cells.
+    """
     from reportlab.lib import colors
     from reportlab.platypus import Table, TableStyle
 
     cell, head = styles()["cell"], styles()["cell-head"]
+    room = [width - 2 * CELL_PADDING for width in col_widths]
+
+    def fill(value: str, style: Any, column: int) -> Any:
+        if "\n" in value or "\r" in value:
+            return paragraph_in(value, style)
+        if _text_width(value, style.fontName, style.fontSize) > room[column]:
+            return paragraph_in(value, style)
+        return value
+
     data = [
-        [paragraph_in(value, head if header and number == 0 else cell) for value in row]
+        [
+            fill(value, head if header and number == 0 else cell, column)
+            for column, value in enumerate(row)
+        ]
         for number, row in enumerate(rows)
     ]
     commands: list[tuple[Any, ...]] = [
@@ -159,8 +177,13 @@ def table(
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        # Plain-string cells in the same font, size and leading as the paragraph cells.
+        ("FONT", (0, 0), (-1, -1), cell.fontName, cell.fontSize, cell.leading),
     ]
     if header:
+        commands.append(("FONT", (0, 0), (-1, 0), head.fontName, head.fontSize, head.leading))
         commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(SHADE)))
     return Table(
         data,
@@ -170,6 +193,14 @@ def table(
         hAlign="LEFT",
         style=TableStyle(commands),
     )
+
+
+@lru_cache(maxsize=4096)
+def _text_width(text: str, font: str, size: float) -> float:
+    """Points ``text`` takes on one line; cached, as tables repeat their words ("90 min")."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return float(stringWidth(text, font, size))
 
 
 def paragraph_in(text: str, style: Any) -> Flowable:

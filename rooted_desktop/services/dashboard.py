@@ -52,33 +52,33 @@ class DashboardService:
         target = self._guide.rules.dosage_minutes_per_provider_per_month
         year = ProgramYear.containing(month.first_day)
         with self._store.reading() as session:
-            providers = provider_rows.list_providers(session, active_only=True)
+            providers = provider_rows.active_names(session)
             minutes = dashboard_rows.minutes_by_provider(
                 session, month.first_day, month.last_day, today
             )
             backlog = dashboard_rows.cms_backlog(session)
-            row = year_rows.year_row(session, year.start_year)
+            year_id = year_rows.year_id(session, year.start_year)
             ticked = (
-                dashboard_rows.checklist(session, row.id, month.key)
-                if row is not None and row.id is not None
-                else {}
+                dashboard_rows.checklist(session, year_id, month.key) if year_id is not None else {}
             )
-            drafts = len(draft_rows.list_drafts(session))
+            drafts = draft_rows.count_drafts(session)
+            # Inside this read, so they join it: one snapshot, one transaction.
+            program = self._program.counts(year)
+            consultations = self._program.month_consultations(month)
+            due = tuple(self._requirements.due_soon(year))
+        none = (0, 0, 0)
         dosage = tuple(
             ProviderDosage(
-                p.id,
-                p.name,
+                pid,
+                name,
                 summarize_dosage(
-                    month,
-                    done=minutes.get(p.id, (0, 0, 0))[0],
-                    scheduled=minutes.get(p.id, (0, 0, 0))[1],
-                    upcoming=minutes.get(p.id, (0, 0, 0))[2],
-                    today=today,
+                    month, done=done, scheduled=planned, upcoming=upcoming, today=today,
                     target=target,
                 ),
             )
-            for p in providers
-        )
+            for pid, name in providers
+            for done, planned, upcoming in (minutes.get(pid, none),)  # one lookup each
+        )  # fmt: skip
         period = self._guide.period_for_month(month.month)
         plan = MonthPlan(
             period_title=period.title,
@@ -98,9 +98,9 @@ class DashboardService:
                 for sid, name, day, mins in backlog
             ),
             drafts=drafts,
-            program=self._program.counts(year),
-            rc_this_month=rc_status(month, self._program.month_consultations(month), today),
-            due=tuple(self._requirements.due_soon(year)),
+            program=program,
+            rc_this_month=rc_status(month, consultations, today),
+            due=due,
         )
 
     def set_done(self, month: Month, item_key: str, done: bool) -> None:

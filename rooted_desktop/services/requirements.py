@@ -41,8 +41,6 @@ from rooted_desktop.store import requirements as rows
 from rooted_desktop.store import years as year_rows
 from rooted_desktop.store.store import Store
 
-_OPEN = (RequirementStatus.NOT_STARTED, RequirementStatus.IN_PROGRESS)
-
 
 class RequirementService:
     def __init__(self, store: Store, bus: ChangeBus, guide: Guide, clock: Clock) -> None:
@@ -132,15 +130,14 @@ class RequirementService:
         today = self._clock()
         horizon = today + timedelta(days=within_days)
         with self._store.reading() as session:
-            year_row = year_rows.year_row(session, year.start_year)
-            if year_row is None or year_row.id is None:
+            year_id = year_rows.year_id(session, year.start_year)
+            if year_id is None:
                 return []
-            found = rows.requirement_records(session, year_row.id, self._kinds, today)
-        chosen = [
-            r for r in found if r.status in _OPEN and r.provider_active and r.due_on <= horizon
-        ]
+            found = rows.requirement_records(
+                session, year_id, self._kinds, today, open_due_by=horizon
+            )
         return sorted(
-            chosen,
+            found,
             key=lambda r: (r.due_on, sort_key(r.provider_name), r.provider_id or 0,
                            self._order.get(r.kind, len(self._order))),
         )  # fmt: skip

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import date, time
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, String, and_, literal_column, update
+from sqlalchemy import Connection, CursorResult, String, and_, bindparam, literal_column, update
 from sqlalchemy import select as columns_select
 from sqlmodel import Session, col
 
@@ -38,6 +38,14 @@ UID_TABLES: tuple[Any, ...] = (
     DataRequirement,
 )
 
+# Labels by stored value, looked up per row (a month has hundreds of visits); a visit in
+# person says nothing of its mode.
+_MODE_LABELS: dict[str, str | None] = {
+    mode.value: None if mode is Mode.IN_PERSON else mode.label for mode in Mode
+}
+_VISIT_LABELS = {status.value: status.label for status in SessionStatus}
+_DEADLINE_LABELS = {status.value: status.label for status in RequirementStatus}
+
 # Requirements that no longer need doing are not deadlines.
 _SETTLED = (RequirementStatus.DONE.value, RequirementStatus.NOT_APPLICABLE.value)
 
@@ -58,13 +66,16 @@ def items_between(
     unknown key is shown as it is stored. Given ``today``, a consultation not attended yet
     that is still to come reads "Planned" rather than "Not attended".
     """
+    # Core statements through the session's connection, fetched at once: plain rows, no ORM
+    # loading, no row-by-row fetch (a six-week grid holds hundreds of items).
+    connection = session.connection()
     items = [
-        *_visits(session, first_day, last_day),
-        *_meetings(session, first_day, last_day),
-        *_consultations(session, first_day, last_day, today),
-        *_trainings(session, first_day, last_day, training_names or {}),
-        *_observations(session, first_day, last_day),
-        *_deadlines(session, first_day, last_day, names),
+        *_visits(connection, first_day, last_day),
+        *_meetings(connection, first_day, last_day),
+        *_consultations(connection, first_day, last_day, today),
+        *_trainings(connection, first_day, last_day, training_names or {}),
+        *_observations(connection, first_day, last_day),
+        *_deadlines(connection, first_day, last_day, names),
     ]
     items.sort(key=CalendarItem.sort_key)
     return items
@@ -75,8 +86,18 @@ def _columns(model: Any, *names: str) -> Any:
     return columns_select(*(col(getattr(model, name)) for name in names))
 
 
-def _in_range(column: Any, first_day: date, last_day: date) -> Any:
-    return and_(col(column) >= first_day, col(column) <= last_day)
+# Each kind's statement is built once (building one costs more than running it); the
+# range is bound at each call.
+_FIRST: Any = bindparam("first")
+_LAST: Any = bindparam("last")
+
+
+def _in_range(column: Any) -> Any:
+    return and_(col(column) >= _FIRST, col(column) <= _LAST)
+
+
+def _range(first_day: date, last_day: date) -> dict[str, date]:
+    return {"first": first_day, "last": last_day}
 
 
 def _item(
@@ -105,29 +126,35 @@ def _item(
     )
 
 
-def _visits(session: Session, first_day: date, last_day: date) -> list[CalendarItem]:
-    fields = ("id", "uid", "provider_id", "date", "start_time", "minutes", "mode", "status")
-    rows = session.execute(
-        _columns(CoachingSession, *fields)
-        .add_columns(col(Provider.name))
-        .join(Provider, col(Provider.id) == col(CoachingSession.provider_id))
-        .where(_in_range(CoachingSession.date, first_day, last_day))
+_VISITS = (
+    _columns(
+        CoachingSession, "id", "uid", "provider_id", "date", "start_time", "minutes", "mode",
+        "status",
     )
+    .add_columns(col(Provider.name))
+    .join(Provider, col(Provider.id) == col(CoachingSession.provider_id))
+    .where(_in_range(CoachingSession.date))
+)  # fmt: skip
+
+
+def _visits(connection: Connection, first_day: date, last_day: date) -> list[CalendarItem]:
+    rows = connection.execute(_VISITS, _range(first_day, last_day)).all()
+    # Made here rather than through _item: there are hundreds of them.
     return [
-        _item(ItemKind.VISIT, sid, uid, on, start, minutes,
-              ci.visit_title(name, None if mode == Mode.IN_PERSON else Mode(mode).label),
-              SessionStatus(status).label, (pid, name))
+        CalendarItem(ItemKind.VISIT, uid, on, start, minutes,
+                     ci.visit_title(name, _MODE_LABELS[mode]), pid, name, _VISIT_LABELS[status],
+                     sid, start is None)
         for sid, uid, pid, on, start, minutes, mode, status, name in rows
     ]  # fmt: skip
 
 
-def _meetings(session: Session, first_day: date, last_day: date) -> list[CalendarItem]:
-    fields = ("id", "uid", "date", "start_time", "minutes", "held", "topic")
-    rows = session.execute(
-        _columns(CollaborationMeeting, *fields).where(
-            _in_range(CollaborationMeeting.date, first_day, last_day)
-        )
-    )
+_MEETINGS = _columns(
+    CollaborationMeeting, "id", "uid", "date", "start_time", "minutes", "held", "topic"
+).where(_in_range(CollaborationMeeting.date))
+
+
+def _meetings(connection: Connection, first_day: date, last_day: date) -> list[CalendarItem]:
+    rows = connection.execute(_MEETINGS, _range(first_day, last_day)).all()
     return [
         _item(ItemKind.PCM, mid, uid, on, start, minutes, ci.pcm_title(topic),
               ItemStatus.HELD if held else ItemStatus.PLANNED)
@@ -135,15 +162,15 @@ def _meetings(session: Session, first_day: date, last_day: date) -> list[Calenda
     ]  # fmt: skip
 
 
+_CONSULTATIONS = _columns(
+    ReflectiveConsultation, "id", "uid", "date", "start_time", "minutes", "attended"
+).where(_in_range(ReflectiveConsultation.date))
+
+
 def _consultations(
-    session: Session, first_day: date, last_day: date, today: date | None
+    connection: Connection, first_day: date, last_day: date, today: date | None
 ) -> list[CalendarItem]:
-    fields = ("id", "uid", "date", "start_time", "minutes", "attended")
-    rows = session.execute(
-        _columns(ReflectiveConsultation, *fields).where(
-            _in_range(ReflectiveConsultation.date, first_day, last_day)
-        )
-    )
+    rows = connection.execute(_CONSULTATIONS, _range(first_day, last_day)).all()
     return [
         _item(ItemKind.RC, rid, uid, on, start, minutes, ci.rc_title(),
               _rc_status(attended, on, today))
@@ -157,13 +184,15 @@ def _rc_status(attended: bool, day: date, today: date | None) -> ItemStatus:
     return ItemStatus.PLANNED if today is not None and day >= today else ItemStatus.NOT_ATTENDED
 
 
+_TRAININGS = _columns(
+    Training, "id", "uid", "kind", "date", "start_time", "minutes", "role", "held"
+).where(_in_range(Training.date))
+
+
 def _trainings(
-    session: Session, first_day: date, last_day: date, names: Mapping[str, str]
+    connection: Connection, first_day: date, last_day: date, names: Mapping[str, str]
 ) -> list[CalendarItem]:
-    fields = ("id", "uid", "kind", "date", "start_time", "minutes", "role", "held")
-    rows = session.execute(
-        _columns(Training, *fields).where(_in_range(Training.date, first_day, last_day))
-    )
+    rows = connection.execute(_TRAININGS, _range(first_day, last_day)).all()
     return [
         _item(ItemKind.TRAINING, tid, uid, on, start, minutes,
               ci.training_title(names.get(key, key), trainer=role == TrainingRole.TRAINED),
@@ -172,14 +201,19 @@ def _trainings(
     ]  # fmt: skip
 
 
-def _observations(session: Session, first_day: date, last_day: date) -> list[CalendarItem]:
-    fields = ("id", "uid", "provider_id", "tool", "observer", "scheduled_on", "start_time")
-    rows = session.execute(
-        _columns(Observation, *fields, "completed_on")
-        .add_columns(col(Provider.name))
-        .join(Provider, col(Provider.id) == col(Observation.provider_id))
-        .where(_in_range(Observation.scheduled_on, first_day, last_day))
+_OBSERVATIONS = (
+    _columns(
+        Observation, "id", "uid", "provider_id", "tool", "observer", "scheduled_on",
+        "start_time", "completed_on",
     )
+    .add_columns(col(Provider.name))
+    .join(Provider, col(Provider.id) == col(Observation.provider_id))
+    .where(_in_range(Observation.scheduled_on))
+)  # fmt: skip
+
+
+def _observations(connection: Connection, first_day: date, last_day: date) -> list[CalendarItem]:
+    rows = connection.execute(_OBSERVATIONS, _range(first_day, last_day)).all()
     return [
         _item(ItemKind.OBSERVATION, oid, uid, on, start, None,
               ci.observation_title(tool, name, observer),
@@ -188,24 +222,23 @@ def _observations(session: Session, first_day: date, last_day: date) -> list[Cal
     ]  # fmt: skip
 
 
+_DEADLINES = (
+    _columns(DataRequirement, "id", "uid", "kind", "provider_id", "status", "due_on")
+    .add_columns(col(Provider.name))
+    .outerjoin(Provider, col(Provider.id) == col(DataRequirement.provider_id))
+    .where(_in_range(DataRequirement.due_on), col(DataRequirement.status).not_in(_SETTLED))
+)
+
+
 def _deadlines(
-    session: Session, first_day: date, last_day: date, names: Mapping[str, str]
+    connection: Connection, first_day: date, last_day: date, names: Mapping[str, str]
 ) -> list[CalendarItem]:
     """One all-day item per requirement row still to do; coach-level rows have no provider."""
-    fields = ("id", "uid", "kind", "provider_id", "status", "due_on")
-    rows = session.execute(
-        _columns(DataRequirement, *fields)
-        .add_columns(col(Provider.name))
-        .outerjoin(Provider, col(Provider.id) == col(DataRequirement.provider_id))
-        .where(
-            _in_range(DataRequirement.due_on, first_day, last_day),
-            col(DataRequirement.status).not_in(_SETTLED),
-        )
-    )
-    return [
-        _item(ItemKind.DEADLINE, did, uid, on, None, None,
-              ci.deadline_title(names.get(key, key), name),
-              RequirementStatus(status).label, (pid, name or ""))
+    rows = connection.execute(_DEADLINES, _range(first_day, last_day)).all()
+    return [  # all day, each (made here rather than through _item: there are many)
+        CalendarItem(ItemKind.DEADLINE, uid, on, None, None,
+                     ci.deadline_title(names.get(key, key), name), pid, name or "",
+                     _DEADLINE_LABELS[status], did, True)
         for did, uid, key, pid, status, on, name in rows
     ]  # fmt: skip
 

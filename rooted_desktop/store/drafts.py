@@ -6,23 +6,52 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import bindparam, func
+from sqlalchemy.dialects.sqlite import insert
 from sqlmodel import Session, col, select
 
 from rooted_desktop.store.models import Draft
 
+# Autosave runs this while the coach types: one statement, built once, that inserts the
+# draft or updates it in place (no read first, no ORM object).
+_UPSERT = insert(Draft).values(
+    key=bindparam("key"),
+    title=bindparam("title"),
+    payload_json=bindparam("payload_json"),
+    updated_at=bindparam("updated_at"),
+)
+_UPSERT = _UPSERT.on_conflict_do_update(
+    index_elements=[col(Draft.key)],
+    set_={
+        "title": _UPSERT.excluded.title,
+        "payload_json": _UPSERT.excluded.payload_json,
+        "updated_at": _UPSERT.excluded.updated_at,
+    },
+)
+
 
 def put_draft(session: Session, key: str, title: str, payload: dict[str, Any]) -> None:
-    row = session.get(Draft, key) or Draft(key=key, updated_at=datetime.now(UTC))
-    row.title = title
-    row.payload_json = json.dumps(payload, ensure_ascii=False, sort_keys=True)
-    row.updated_at = datetime.now(UTC)
-    session.add(row)
+    values = {
+        "key": key,
+        "title": title,
+        "payload_json": json.dumps(payload, ensure_ascii=False, sort_keys=True),
+        "updated_at": datetime.now(UTC),
+    }
+    session.connection().execute(_UPSERT, values)
 
 
 def delete_draft(session: Session, key: str) -> None:
     row = session.get(Draft, key)
     if row is not None:
         session.delete(row)
+
+
+_COUNT = select(func.count()).select_from(Draft)
+
+
+def count_drafts(session: Session) -> int:
+    """How many drafts wait, without reading (and parsing) their text."""
+    return int(session.connection().execute(_COUNT).scalar_one())
 
 
 def list_drafts(session: Session) -> list[tuple[str, str, datetime, dict[str, Any]]]:

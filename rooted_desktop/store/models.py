@@ -65,6 +65,9 @@ class CoachingSession(SQLModel, table=True):
     __table_args__ = (
         Index("ix_session_provider_date", "provider_id", "date"),
         Index("ix_session_status_date", "status", "date"),
+        # The CMS backlog (completed, not yet entered, oldest first) read straight from the
+        # index, however many sessions of past years are entered or cancelled.
+        Index("ix_session_cms_backlog", "status", "cms_entered_on", "date"),
     )
     id: int | None = Field(default=None, primary_key=True)
     uid: str = _uid_field()

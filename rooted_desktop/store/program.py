@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from functools import cache
 from typing import Any, TypeVar
 from uuid import uuid4
 
-from sqlalchemy import delete, func
+from sqlalchemy import bindparam, delete, func
+from sqlalchemy import select as columns_select
 from sqlmodel import Session, col, select
 
 from rooted_desktop.core.calendar import Month
@@ -82,10 +84,21 @@ def _in(model: type[_Item], first: date, last: date) -> Any:
     return col(model.date).between(first, last)
 
 
-def _between(session: Session, model: type[_Item], first: date, last: date) -> list[_Item]:
-    query = select(model).where(_in(model, first, last))
-    order = (col(model.date), col(model.start_time), col(model.id))
-    return list(session.exec(query.order_by(*order)))
+def _between(session: Session, model: type[_Item], first: date, last: date) -> list[Any]:
+    """The rows (read by column name, like the model) dated from ``first`` to ``last``."""
+    # Through the connection, fetched at once: plain rows, no ORM loading, no row-by-row fetch.
+    rows = session.connection().execute(_between_query(model), {"first": first, "last": last})
+    return list(rows.all())
+
+
+@cache
+def _between_query(model: type[_Item]) -> Any:
+    """Built once per table, of its columns (plain rows cost less than ORM objects); the
+    dates are bound at each call."""
+    table: Any = model.__table__  # type: ignore[attr-defined]
+    query = columns_select(*table.columns)
+    query = query.where(col(model.date).between(bindparam("first"), bindparam("last")))
+    return query.order_by(col(model.date), col(model.start_time), col(model.id))
 
 
 def _people(session: Session, model: type[CollaborationMeeting | Training], where: Any) -> _People:
@@ -107,7 +120,8 @@ def _people(session: Session, model: type[CollaborationMeeting | Training], wher
     }
 
 
-def _base(row: _Item, columns: tuple[str, ...]) -> dict[str, Any]:
+def _base(row: Any, columns: tuple[str, ...]) -> dict[str, Any]:
+    """A model object's or a plain row's fields (both read by column name) for a record."""
     values = {name: getattr(row, name) for name in columns}
     return dict(id=row.id, uid=row.uid, day=row.date, start=row.start_time, minutes=row.minutes,
                 **values)  # fmt: skip
@@ -205,47 +219,72 @@ def missing_providers(session: Session, provider_ids: tuple[int, ...]) -> list[i
 
 
 # -- counts -------------------------------------------------------------------------------
+# The dashboard asks for these on every refresh: each statement is built once, and the
+# dates are bound at each call (building a statement costs more than running it).
+_FIRST: Any = bindparam("first")
+_LAST: Any = bindparam("last")
+_TODAY: Any = bindparam("today")
+
+_PCM_COUNTS = select(
+    func.count().filter(col(CollaborationMeeting.held).is_(True)),
+    func.count().filter(
+        col(CollaborationMeeting.held).is_(False), col(CollaborationMeeting.date) >= _TODAY
+    ),
+).where(col(CollaborationMeeting.date).between(_FIRST, _LAST))
+
+_RC_MONTH = func.strftime("%Y-%m", col(ReflectiveConsultation.date))
+_RC_ATTENDED_MONTHS = (
+    select(_RC_MONTH)
+    .where(
+        col(ReflectiveConsultation.attended).is_(True),
+        col(ReflectiveConsultation.date).between(_FIRST, _LAST),
+    )
+    .group_by(_RC_MONTH)
+)
+
+_RC_NEXT_PLANNED = select(func.min(ReflectiveConsultation.date)).where(
+    col(ReflectiveConsultation.attended).is_(False),
+    col(ReflectiveConsultation.date).between(_TODAY, _LAST),
+)
+
+_TRAINING_HELD = col(Training.held).is_(True)
+_TRAINING_PROGRESS = (
+    select(
+        col(Training.kind),
+        func.count().filter(_TRAINING_HELD),
+        func.max(Training.date).filter(_TRAINING_HELD),
+        func.min(Training.date).filter(col(Training.held).is_(False), col(Training.date) >= _TODAY),
+    )
+    .where(col(Training.date).between(_FIRST, _LAST))
+    .group_by(col(Training.kind))
+)
+
+
 def pcm_counts(session: Session, first: date, last: date, today: date) -> tuple[int, int]:
     """(held, not held and dated from today on) in the date range, in one aggregate query."""
-    held = col(CollaborationMeeting.held)
-    query = select(
-        func.count().filter(held.is_(True)),
-        func.count().filter(held.is_(False), col(CollaborationMeeting.date) >= today),
-    ).where(_in(CollaborationMeeting, first, last))
-    done, planned = session.exec(query).one()
+    params = {"first": first, "last": last, "today": today}
+    done, planned = session.connection().execute(_PCM_COUNTS, params).one()
     return int(done), int(planned)
 
 
 def rc_attended_months(session: Session, first: date, last: date) -> set[Month]:
     """The months with an attended RC, grouped in SQL."""
-    month = func.strftime("%Y-%m", col(ReflectiveConsultation.date))
-    query = select(month).where(
-        col(ReflectiveConsultation.attended).is_(True), _in(ReflectiveConsultation, first, last)
-    )
-    return {Month.parse(key) for key in session.exec(query.group_by(month))}
+    rows = session.connection().execute(_RC_ATTENDED_MONTHS, {"first": first, "last": last})
+    return {Month.parse(key) for key in rows.scalars().all()}
 
 
 def rc_next_planned(session: Session, today: date, last: date) -> date | None:
     """The first RC not yet attended, from today to the end of the year."""
-    query = select(func.min(ReflectiveConsultation.date)).where(
-        col(ReflectiveConsultation.attended).is_(False), _in(ReflectiveConsultation, today, last)
-    )
-    return _day(session.exec(query).one())
+    params = {"today": today, "last": last}
+    return _day(session.connection().execute(_RC_NEXT_PLANNED, params).scalar_one())
 
 
 def training_progress(
     session: Session, first: date, last: date, today: date
 ) -> dict[str, tuple[int, date | None, date | None]]:
     """Per kind: (held count, last held date, first not-held date from today on)."""
-    held = col(Training.held).is_(True)
-    upcoming = (col(Training.held).is_(False), col(Training.date) >= today)
-    query = select(
-        col(Training.kind),
-        func.count().filter(held),
-        func.max(Training.date).filter(held),
-        func.min(Training.date).filter(*upcoming),
-    ).where(_in(Training, first, last))
-    rows = session.exec(query.group_by(col(Training.kind)))
+    params = {"first": first, "last": last, "today": today}
+    rows = session.connection().execute(_TRAINING_PROGRESS, params).all()
     return {kind: (int(count), _day(done), _day(next_)) for kind, count, done, next_ in rows}
 
 

@@ -38,6 +38,16 @@ def list_providers(session: Session, *, active_only: bool = False) -> list[Provi
     return [to_record(row) for row in rows]
 
 
+_ACTIVE_NAMES = select(Provider.id, Provider.name).where(col(Provider.active).is_(True))
+
+
+def active_names(session: Session) -> list[tuple[int, str]]:
+    """Active providers' ids and names, alphabetical: all a dashboard row needs of them."""
+    rows = session.connection().execute(_ACTIVE_NAMES).all()  # plain rows: no ORM loading
+    found = [(pid, name) for pid, name in rows if pid is not None]
+    return sorted(found, key=lambda row: (sort_key(row[1]), row[0]))
+
+
 def get_provider(session: Session, provider_id: int) -> Provider | None:
     return session.get(Provider, provider_id)
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 from datetime import date
+from functools import lru_cache
+from typing import Any
 
+from sqlalchemy import bindparam, or_
 from sqlalchemy import select as columns_select
 from sqlmodel import Session, col, select
 
@@ -28,6 +31,15 @@ from rooted_desktop.store.models import DataRequirement, Enrollment, Observation
 
 # What each provider (None: the coach) owes in a year: (requirement key, due date) pairs.
 Wanted = Mapping[int | None, Sequence[tuple[str, date]]]
+
+# Every column of the table, for a plain SELECT (a row reads like the ORM object, by name).
+_REQUIREMENT_COLUMNS = tuple(DataRequirement.__table__.columns)  # type: ignore[attr-defined]
+_AT = {column.name: number for number, column in enumerate(_REQUIREMENT_COLUMNS)}
+_PROVIDER_AT = len(_REQUIREMENT_COLUMNS)  # then the provider's name, active, setting, age
+# Dictionary lookups: faster than calling the Enum for every row.
+_STATUSES = {status.value: status for status in RequirementStatus}
+_SETTINGS = {setting.value: setting for setting in Setting}
+_AGE_GROUPS = {group.value: group for group in AgeGroup}
 
 
 def new_uid() -> str:
@@ -83,14 +95,12 @@ def requirement_records(
     today: date,
     *,
     requirement_id: int | None = None,
+    open_due_by: date | None = None,
 ) -> list[RequirementRecord]:
     """The year's requirements (or just one) with provider names, in one query."""
-    return [
-        record
-        for record, _setting, _age_group in requirements_with_providers(
-            session, year_id, kinds, today, requirement_id=requirement_id
-        )
-    ]
+    rows = _requirement_rows(session, year_id, requirement_id, open_due_by)
+    at = _PROVIDER_AT
+    return [_to_record(row, row[at] or "", row[at + 1] is not False, kinds, today) for row in rows]
 
 
 def requirements_with_providers(
@@ -100,29 +110,60 @@ def requirements_with_providers(
     today: date,
     *,
     requirement_id: int | None = None,
+    open_due_by: date | None = None,
 ) -> list[tuple[RequirementRecord, Setting | None, AgeGroup | None]]:
-    """Each requirement with its provider's setting and age group (None for the coach's)."""
+    """Each requirement with its provider's setting and age group (None for the coach's).
+
+    ``open_due_by``: only items not started or in progress, due by that day, of active
+    providers or the coach (the dashboard's list), filtered here rather than in Python.
+    """
+    found = []
+    for row in _requirement_rows(session, year_id, requirement_id, open_due_by):
+        name, active, setting, age_group = row[_PROVIDER_AT:]
+        record = _to_record(row, name or "", active is not False, kinds, today)
+        found.append((record, _SETTINGS.get(setting), _AGE_GROUPS.get(age_group)))
+    return found
+
+
+def _requirement_rows(
+    session: Session, year_id: int, requirement_id: int | None, open_due_by: date | None
+) -> Sequence[Any]:
+    params: dict[str, Any] = {"year_id": year_id}
+    if requirement_id is not None:
+        params["requirement_id"] = requirement_id
+    if open_due_by is not None:
+        params["due_by"] = open_due_by
+    query = _requirements_query(requirement_id is not None, open_due_by is not None)
+    # Plain rows through the connection, fetched at once (no ORM loading, no row-by-row).
+    return session.connection().execute(query, params).all()
+
+
+@lru_cache(maxsize=4)
+def _requirements_query(one: bool, open_due: bool) -> Any:
+    """Built once per shape; the values are bound at each call. Columns, not ORM objects: a
+    dashboard reads a couple of hundred of these at a time."""
     query = (
         columns_select(
-            DataRequirement,
-            col(Provider.name),
-            col(Provider.active),
-            col(Provider.setting),
-            col(Provider.age_group),
+            *_REQUIREMENT_COLUMNS,
+            col(Provider.name).label("provider_name"),
+            col(Provider.active).label("provider_active"),
+            col(Provider.setting).label("provider_setting"),
+            col(Provider.age_group).label("provider_age_group"),
         )
         .join(Provider, col(Provider.id) == col(DataRequirement.provider_id), isouter=True)
-        .where(col(DataRequirement.program_year_id) == year_id)
+        .where(col(DataRequirement.program_year_id) == bindparam("year_id"))
     )
-    if requirement_id is not None:
-        query = query.where(col(DataRequirement.id) == requirement_id)
-    return [
-        (
-            _to_record(row, name or "", active is not False, kinds, today),
-            Setting(setting) if setting else None,
-            AgeGroup(age_group) if age_group else None,
+    if one:
+        query = query.where(col(DataRequirement.id) == bindparam("requirement_id"))
+    if open_due:
+        query = query.where(
+            col(DataRequirement.due_on) <= bindparam("due_by"),
+            col(DataRequirement.status).in_(
+                (RequirementStatus.NOT_STARTED.value, RequirementStatus.IN_PROGRESS.value)
+            ),
+            or_(col(DataRequirement.provider_id).is_(None), col(Provider.active).is_(True)),
         )
-        for row, name, active, setting, age_group in session.execute(query)
-    ]
+    return query
 
 
 def requirement_record(
@@ -138,37 +179,41 @@ def requirement_record(
 
 
 def _to_record(
-    row: DataRequirement,
+    row: Any,  # a row of _REQUIREMENT_COLUMNS
     provider_name: str,
     provider_active: bool,
     kinds: Mapping[str, RequirementKind],
     today: date,
 ) -> RequirementRecord:
-    assert row.id is not None
-    kind = kinds.get(row.kind) or RequirementKind(row.kind, row.kind, row.kind)
-    status = RequirementStatus(row.status)
+    # By position: a dashboard makes a couple of hundred of these at once.
+    value = row.__getitem__
+    key, due_on, completed_on = value(_AT["kind"]), value(_AT["due_on"]), value(_AT["completed_on"])
+    kind = kinds.get(key) or RequirementKind(key, key, key)
+    status = _STATUSES[value(_AT["status"])]
     return RequirementRecord(
-        id=row.id,
-        provider_id=row.provider_id,
+        id=value(_AT["id"]),
+        provider_id=value(_AT["provider_id"]),
         provider_name=provider_name,
-        kind=row.kind,
+        kind=key,
         name=kind.name,
         short_name=kind.short_name,
         status=status,
-        due_on=row.due_on,
-        due_state=requirement_due_state(
-            status, row.due_on, completed_on=row.completed_on, today=today
-        ),
-        started_on=row.started_on,
-        completed_on=row.completed_on,
-        entered_in_cms_on=row.entered_in_cms_on,
-        notes=row.notes,
+        due_on=due_on,
+        due_state=requirement_due_state(status, due_on, completed_on=completed_on, today=today),
+        started_on=value(_AT["started_on"]),
+        completed_on=completed_on,
+        entered_in_cms_on=value(_AT["entered_in_cms_on"]),
+        notes=value(_AT["notes"]),
         optional=kind.optional,
         counts=kind.counts,
         observation=kind.observation,
         provider_active=provider_active,
-        uid=row.uid,
-        **{name: getattr(row, name) for name in ASQ_FIELDS},
+        uid=value(_AT["uid"]),
+        asq_distributed=value(_AT["asq_distributed"]),
+        asq_returned=value(_AT["asq_returned"]),
+        asq_scored=value(_AT["asq_scored"]),
+        asq_entered=value(_AT["asq_entered"]),
+        asq_followups=value(_AT["asq_followups"]),
     )
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rooted_desktop.core.errors import UserError
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 

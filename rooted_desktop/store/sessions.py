@@ -7,8 +7,10 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import and_, case, func, or_
+from sqlalchemy import String, and_, bindparam, case, func, or_
 from sqlalchemy import select as columns_select
 from sqlmodel import Session, col, select
 
@@ -115,24 +117,61 @@ _LIST_COLUMNS = (
 
 def list_sessions(session: Session, query: SessionQuery) -> list[SessionListItem]:
     """Only the columns the Sessions table shows, filtered in SQL over indexed columns."""
+    text = query.text.strip()
+    values: dict[str, Any] = {
+        "provider_id": query.provider_id,
+        "first": query.first_day,
+        "last": query.last_day,
+        "status": query.status.value if query.status is not None else None,
+        "pattern": "%" + _escape_like(sort_key(text)) + "%" if text else None,
+    }
+    params = {name: value for name, value in values.items() if value is not None}
+    statement = _list_statement(frozenset(params), query.not_in_cms)
+    return [
+        SessionListItem(
+            id=sid,
+            provider_id=pid,
+            provider_name=name,
+            day=day,
+            start_time=start,
+            minutes=minutes,
+            mode=_MODES[mode],
+            status=_STATUSES[status],
+            focus=focus,
+            cms_entered_on=cms,
+            feedback_sent_on=feedback,
+        )
+        for sid, pid, name, day, start, minutes, mode, status, focus, cms, feedback in (
+            session.connection().execute(statement, params).all()  # plain rows, fetched at once
+        )
+    ]
+
+
+# Dictionary lookups: faster than calling the Enum for each of a month's rows.
+_MODES = {mode.value: mode for mode in Mode}
+_STATUSES = {status.value: status for status in SessionStatus}
+
+
+@lru_cache(maxsize=64)
+def _list_statement(filters: frozenset[str], not_in_cms: bool) -> Any:
+    """The statement for one combination of filters, built once; values are bound per call."""
     statement = columns_select(*_LIST_COLUMNS).join(
         Provider, col(Provider.id) == CoachingSession.provider_id
     )
-    if query.provider_id is not None:
-        statement = statement.where(col(CoachingSession.provider_id) == query.provider_id)
-    if query.first_day is not None:
-        statement = statement.where(col(CoachingSession.date) >= query.first_day)
-    if query.last_day is not None:
-        statement = statement.where(col(CoachingSession.date) <= query.last_day)
-    if query.status is not None:
-        statement = statement.where(col(CoachingSession.status) == query.status.value)
-    if query.not_in_cms:
+    if "provider_id" in filters:
+        statement = statement.where(col(CoachingSession.provider_id) == bindparam("provider_id"))
+    if "first" in filters:
+        statement = statement.where(col(CoachingSession.date) >= bindparam("first"))
+    if "last" in filters:
+        statement = statement.where(col(CoachingSession.date) <= bindparam("last"))
+    if "status" in filters:
+        statement = statement.where(col(CoachingSession.status) == bindparam("status"))
+    if not_in_cms:
         statement = statement.where(
             col(CoachingSession.status) == SessionStatus.COMPLETED.value,
             col(CoachingSession.cms_entered_on).is_(None),
         )
-    if query.text.strip():
-        pattern = "%" + _escape_like(sort_key(query.text.strip())) + "%"
+    if "pattern" in filters:
         searched = (
             Provider.name,
             CoachingSession.focus,
@@ -142,30 +181,13 @@ def list_sessions(session: Session, query: SessionQuery) -> list[SessionListItem
             CoachingSession.coach_notes,
             CoachingSession.sections_json,
         )
+        pattern = bindparam("pattern", type_=String)
         statement = statement.where(
             or_(*(func.fold(col(column)).like(pattern, escape="\\") for column in searched))
         )
-    statement = statement.order_by(
+    return statement.order_by(
         col(CoachingSession.date).desc(), col(CoachingSession.start_time).desc()
     )
-    return [
-        SessionListItem(
-            id=sid,
-            provider_id=pid,
-            provider_name=name,
-            day=day,
-            start_time=start,
-            minutes=minutes,
-            mode=Mode(mode),
-            status=SessionStatus(status),
-            focus=focus,
-            cms_entered_on=cms,
-            feedback_sent_on=feedback,
-        )
-        for sid, pid, name, day, start, minutes, mode, status, focus, cms, feedback in (
-            session.execute(statement)
-        )
-    ]
 
 
 def _escape_like(text: str) -> str:

@@ -6,15 +6,26 @@ import json
 from datetime import date
 from typing import Any
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from rooted_desktop.store.models import ProgramYearRow, SettingRow
 
+# Built once: every page refresh looks its year up.
+_YEAR_ROW = select(ProgramYearRow).where(ProgramYearRow.start_year == bindparam("start_year"))
+
 
 def year_row(session: Session, start_year: int) -> ProgramYearRow | None:
-    return session.exec(
-        select(ProgramYearRow).where(ProgramYearRow.start_year == start_year)
-    ).first()
+    return session.exec(_YEAR_ROW, params={"start_year": start_year}).first()
+
+
+_YEAR_ID = select(ProgramYearRow.id).where(ProgramYearRow.start_year == bindparam("start_year"))
+
+
+def year_id(session: Session, start_year: int) -> int | None:
+    """The year's row id, or None before the year has one (a plain row, no ORM object)."""
+    found = session.connection().execute(_YEAR_ID, {"start_year": start_year}).first()
+    return None if found is None else found[0]
 
 
 def ensure_year(session: Session, start_year: int, guide_id: str, today: date) -> ProgramYearRow:

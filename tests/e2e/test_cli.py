@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from rooted_desktop.store.schema import HEAD_REVISION
+
 
 def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     full_env = dict(os.environ, **(env or {}))
@@ -146,7 +148,7 @@ def test_newer_store_is_refused_on_the_command_line(tmp_path: Path) -> None:
     result = run("--data-dir", data, "export", "json", "-o", tmp_path / "x.json")
     assert result.returncode == 1
     no_traceback(result)
-    assert "0042" in result.stderr and "0001" in result.stderr
+    assert "0042" in result.stderr and HEAD_REVISION in result.stderr
     assert not (tmp_path / "x.json").exists()
 
 

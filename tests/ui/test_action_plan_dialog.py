@@ -238,6 +238,8 @@ def test_reachable_from_the_session_form_and_the_providers_page(
     assert opened == [("Action plan — Zoë Martínez", record.id)]
 
     page = window.providers_page
+    window.show()
+    window.show_page(window.pages.index(page))  # a page loads when shown
     page.select_provider(provider.id)
     page.plan_button.click()
     assert opened[-1] == ("Action plan — Zoë Martínez", None)

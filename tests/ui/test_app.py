@@ -20,6 +20,7 @@ def _run_and_capture(args: argparse.Namespace, qapp: Any) -> tuple[int, list[str
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, MainWindow) and widget.isVisible():
                 titles.append(widget.windowTitle())
+                widget.show_page(widget.pages.index(widget.providers_page))  # loads when shown
                 titles.append(str(widget.providers_page.proxy.rowCount()))
                 widget.close()
 

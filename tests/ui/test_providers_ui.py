@@ -34,6 +34,7 @@ def test_page_lists_and_filters_providers(window: MainWindow, services: Any, qtb
     add(services, "Zoë Martínez", site="Little Sprouts")
     add(services, "Łukasz Kowalczyk", setting="fcch", age_group="infant-toddler")
     page = window.providers_page
+    window.show_page(window.pages.index(page))  # a page loads when shown
     assert page.proxy.rowCount() == 2
     assert page.summary.text() == "2 active, 0 inactive"
     qtbot.keyClicks(page.filter, "sprouts")
@@ -109,6 +110,7 @@ def test_edit_and_deactivate_selected(
 ) -> None:
     record = add(services, "Chloé Dubois")
     page = window.providers_page
+    window.show_page(window.pages.index(page))
     page.select_provider(record.id)
 
     def rename(dialog: ProviderDialog) -> int:
@@ -187,6 +189,7 @@ def test_names_sort_alphabetically_across_alphabets(window: MainWindow, services
     for name in ("Zoë Martínez", "Łukasz Kowalczyk", "Ana Lopez"):
         add(services, name)
     page = window.providers_page
+    window.show_page(window.pages.index(page))
     shown = [page.proxy.index(row, 0).data() for row in range(page.proxy.rowCount())]
     assert shown == ["Ana Lopez", "Łukasz Kowalczyk", "Zoë Martínez"]
 

@@ -126,6 +126,7 @@ def test_opens_on_this_month_and_lists_only_it(
 ) -> None:
     page = window.sessions_page
     assert window.stack.currentWidget() is window.dashboard_page  # the app opens on the month
+    window.show_page(window.pages.index(page))  # a page loads when shown
     assert page.month.currentText() == "December 2026"
     expected = services.sessions.find(DECEMBER)
     everything = services.sessions.find(SessionQuery())
@@ -210,6 +211,7 @@ def test_a_saved_session_window_shows_up_on_the_page(
 ) -> None:
     ana = add(services, "Ana Lopez")
     page = window.sessions_page
+    window.show_page(window.pages.index(page))
     assert page.proxy.rowCount() == 0
     page.provider.setCurrentIndex(page.provider.findData(ana.id))
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
@@ -263,6 +265,7 @@ def test_mark_several_entered_in_cms(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     page = window.sessions_page
+    window.show_page(window.pages.index(page))
     assert shown_ids(page) == [four[k].id for k in ("chloe", "lukasz", "zoe", "ana")]
     assert column(page, SessionColumn.CMS) == ["Not entered"] * 4
     select_rows_from_the_keyboard(qtbot, page, 1, 3)
@@ -309,6 +312,7 @@ def test_duplicate_as_planned(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     page = window.sessions_page
+    window.show_page(window.pages.index(page))
     source = four["zoe"]
     page.table.selectRow(row_of(page, source.id))
     asked: list[date] = []
@@ -348,6 +352,7 @@ def test_delete_asks_first(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     page = window.sessions_page
+    window.show_page(window.pages.index(page))
     page.table.selectRow(row_of(page, four["zoe"].id))
     questions: list[str] = []
 
@@ -384,6 +389,7 @@ def test_enter_or_double_click_opens_one_window_per_session(
     four: dict[str, Any], window: MainWindow, qtbot: Any
 ) -> None:
     page = window.sessions_page
+    window.show_page(window.pages.index(page))
     row = row_of(page, four["zoe"].id)
     page.table.setFocus()
     page.table.setCurrentIndex(page.proxy.index(row, 0))
@@ -415,6 +421,7 @@ def test_sorting_by_date_and_by_provider(
     four: dict[str, Any], window: MainWindow, services: Any, qtbot: Any
 ) -> None:
     page = window.sessions_page
+    window.show_page(window.pages.index(page))
     (ana,) = [p for p in services.providers.all() if p.name == "Ana Lopez"]
     session(services, ana, date(2026, 12, 2), start=time(8, 0))  # same day, earlier
     emilie = add(services, "Émilie Roy")
@@ -447,6 +454,7 @@ def test_sorting_by_date_and_by_provider(
 
 def test_selection_enables_the_right_buttons(four: dict[str, Any], window: MainWindow) -> None:
     page = window.sessions_page
+    window.show_page(window.pages.index(page))
     buttons = (page.open_button, page.duplicate_button, page.cms_button, page.delete_button)
     page.table.clearSelection()
     assert [b.isEnabled() for b in buttons] == [False, False, False, False]

@@ -1,0 +1,69 @@
+"""Pages read only what is on screen: the first page at start, the others when shown, a
+hidden page after a change only once it is shown again; the calendar reads exactly the
+six weeks its grid shows."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QTableView
+
+from rooted_desktop.core.calendar import Month, grid_range
+from rooted_desktop.core.providers import ProviderInput
+from rooted_desktop.paths import Paths
+from rooted_desktop.ui.main_window import MainWindow
+from rooted_desktop.ui.widgets.month_grid import MonthGrid
+
+
+def test_only_the_shown_page_loads_and_a_hidden_one_catches_up_when_shown(
+    qtbot: Any, services: Any, paths: Paths
+) -> None:
+    window = MainWindow(services, paths)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.stack.currentWidget() is window.dashboard_page
+    assert not window.dashboard_page.loader.stale
+    hidden = (window.providers_page, window.sessions_page, window.calendar_page)
+    assert all(page.loader.stale for page in hidden)
+    assert window.providers_page.model.rowCount() == 0
+
+    services.providers.add(ProviderInput(name="Zoë Martínez", setting="center",
+                                         age_group="preschool"))  # fmt: skip
+    assert window.providers_page.loader.stale  # not reloaded while nobody looks at it
+    window.show_page(window.pages.index(window.providers_page))
+    assert not window.providers_page.loader.stale
+    assert window.providers_page.proxy.rowCount() == 1
+
+
+@pytest.mark.parametrize("year, month", [(2026, 12), (2026, 11), (2027, 2), (2021, 8)])
+def test_grid_range_is_what_the_month_grid_shows(qtbot: Any, year: int, month: int) -> None:
+    grid = MonthGrid()
+    qtbot.addWidget(grid)
+    grid.setCurrentPage(year, month)
+    view = grid.findChild(QTableView)
+    assert view is not None
+    model = view.model()
+    first, last = grid_range(Month(year, month))
+    # Row 0 holds the weekday names; six rows of seven days follow.
+    assert model.data(model.index(1, 0)) == first.day
+    assert model.data(model.index(6, 6)) == last.day
+    assert (last - first).days == 41
+    assert first <= date(year, month, 1) and first.weekday() == 6  # a Sunday
+
+
+def test_missing_requirement_rows_are_made_when_the_window_opens(
+    qtbot: Any, services: Any, paths: Paths
+) -> None:
+    """Providers added without the window (the command line) get their data requirements
+    when it opens, as when the Data page made them at construction."""
+    services.providers.add(ProviderInput(name="Ana Ruiz", setting="fcch",
+                                         age_group="infant-toddler"))  # fmt: skip
+    year = services.years.current()
+    assert services.requirements.matrix(year).rows == ()
+    window = MainWindow(services, paths)
+    qtbot.addWidget(window)
+    assert len(services.requirements.matrix(year).rows) == 1
+    assert window.data_page.loader.stale  # made without loading the page
