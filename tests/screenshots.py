@@ -3,10 +3,16 @@
 Run under a display (Xvfb is fine):
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python tests/screenshots.py OUT_DIR
 Each page and dialog is saved as a PNG in OUT_DIR.
+
+--dark gives the app a dark palette, as a dark desktop theme does (Xvfb has no theme to
+follow); --scale 1.5 (or 1.25, 2) runs at that display scaling, the window sized to what
+fits the screen, as on a 1366x768 laptop at 150 %.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
 import tempfile
 from datetime import date
@@ -16,7 +22,44 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from long_notes import long_session
 
 
-def main(out_dir: Path, today: date = date(2026, 12, 4)) -> None:
+def dark_palette() -> object:
+    """The palette Qt itself gives a dark desktop (qt_fusionPalette's dark branch)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    text, window = QColor(240, 240, 240), QColor(50, 50, 50)
+    dark = window.darker(150)
+    placeholder = QColor(text)
+    placeholder.setAlpha(128)
+    palette = QPalette()
+    for name, colour in (
+        ("WindowText", text), ("Window", window), ("Button", window), ("ButtonText", text),
+        ("Light", window.lighter(150)), ("Mid", window.darker(130)),
+        ("Midlight", window.darker(130).lighter(110)), ("Dark", dark),
+        ("Shadow", dark.darker(135)), ("Base", window.darker(140)),
+        ("AlternateBase", window.darker(140).darker(110)), ("Text", text),
+        ("BrightText", QColor(255, 255, 255)), ("Highlight", QColor(48, 140, 198)),
+        ("HighlightedText", text), ("Link", QColor(48, 140, 198)),
+        ("LinkVisited", QColor(255, 0, 255)), ("ToolTipBase", QColor(255, 255, 220)),
+        ("ToolTipText", QColor(0, 0, 0)), ("PlaceholderText", placeholder),
+    ):  # fmt: skip
+        palette.setColor(getattr(role, name), colour)
+    for name in ("WindowText", "Text", "ButtonText"):
+        palette.setColor(group.Disabled, getattr(role, name), QColor(130, 130, 130))
+    palette.setColor(group.Disabled, role.Base, window)
+    palette.setColor(group.Disabled, role.Highlight, QColor(145, 145, 145))
+    return palette
+
+
+def main(
+    out_dir: Path,
+    today: date = date(2026, 12, 4),
+    *,
+    dark: bool = False,
+    scale: float | None = None,
+) -> None:
+    if scale is not None:
+        os.environ["QT_SCALE_FACTOR"] = str(scale)  # read when the application starts
     from PySide6.QtWidgets import QApplication, QWidget
 
     from rooted_desktop.paths import Paths
@@ -33,13 +76,17 @@ def main(out_dir: Path, today: date = date(2026, 12, 4)) -> None:
 
     out_dir.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if dark:
+        app.setPalette(dark_palette())  # type: ignore[arg-type]
+    screen = app.primaryScreen().availableGeometry()
+    width, height = min(1280, screen.width()), min(760, screen.height())
     with tempfile.TemporaryDirectory() as tmp:
         paths = Paths.for_data_dir(Path(tmp) / "demo", is_demo=True)
         paths.ensure()
         services = Services.open(paths.store_file, clock=lambda: today)
         build_demo_store(services.store, providers=12, years=2, today=today)
         window = MainWindow(services, paths)
-        window.resize(1280, 760)
+        window.resize(width, height)
         window.show()
 
         def settle() -> None:
@@ -91,7 +138,7 @@ def main(out_dir: Path, today: date = date(2026, 12, 4)) -> None:
             long_session(provider.id, date(2026, 12, 3), services.agenda.current().sections)
         )
         editor = window.open_session(session_id=longest.id)
-        editor.resize(1280, 760)
+        editor.resize(width, height)
         settle()
         editor.grab().save(str(out_dir / "session-form.png"))
         editor.form.minutes.setValue(500)
@@ -122,4 +169,9 @@ def main(out_dir: Path, today: date = date(2026, 12, 4)) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "shots"))
+    parser = argparse.ArgumentParser(description=__doc__.partition("\n")[0])
+    parser.add_argument("out_dir", nargs="?", type=Path, default=Path("shots"))
+    parser.add_argument("--dark", action="store_true", help="a dark desktop palette")
+    parser.add_argument("--scale", type=float, help="display scaling, e.g. 1.5 for 150 %%")
+    arguments = parser.parse_args()
+    main(arguments.out_dir, dark=arguments.dark, scale=arguments.scale)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -25,19 +27,24 @@ from rooted_desktop.paths import Paths
 from rooted_desktop.services.changes import Change
 from rooted_desktop.services.container import Services
 from rooted_desktop.services.drafts import DraftRecord
+from rooted_desktop.ui.backup_runner import BackupRunner
 from rooted_desktop.ui.changes import QtChanges
-from rooted_desktop.ui.dialogs.action_plan_dialog import ActionPlanDialog
-from rooted_desktop.ui.dialogs.session_window import DRAFT_PREFIX, SessionWindow
-from rooted_desktop.ui.dialogs.settings_dialog import SettingsDialog
 from rooted_desktop.ui.file_actions import FileActions
+from rooted_desktop.ui.help_menu import HelpMenu
 from rooted_desktop.ui.pages.calendar_page import CalendarPage
 from rooted_desktop.ui.pages.dashboard_page import DashboardPage
 from rooted_desktop.ui.pages.data_page import DataPage
 from rooted_desktop.ui.pages.program_page import ProgramPage
 from rooted_desktop.ui.pages.providers_page import ProvidersPage
 from rooted_desktop.ui.pages.sessions_page import SessionsPage
+from rooted_desktop.ui.pages.year_plan_page import YearPlanPage
 from rooted_desktop.ui.workers import DocumentRunner
 from rooted_desktop.ui.year_menu import YearMenu
+
+if TYPE_CHECKING:  # the dialogs load when first opened, not on the way to the first paint
+    from rooted_desktop.ui.dialogs.backups_dialog import BackupsDialog
+    from rooted_desktop.ui.dialogs.session_window import SessionWindow
+    from rooted_desktop.ui.dialogs.welcome_dialog import WelcomeDialog
 
 
 class MainWindow(QMainWindow):
@@ -53,6 +60,10 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(720, 480)  # fits a 1366x768 laptop at 150 % scaling
 
         self.documents = DocumentRunner(self)
+        self.backup_runner = BackupRunner(
+            self, services.backups, status=lambda text, ms: self.statusBar().showMessage(text, ms)
+        )
+        self.restore_request: Path | None = None  # app.py restores it once this window closes
         self.file_actions = FileActions(
             self,
             services,
@@ -85,6 +96,8 @@ class MainWindow(QMainWindow):
             services.program, services.providers, services.years, self.changes
         )
         self.data_page = DataPage(services.requirements, services.years, self.changes)
+        self.year_plan_page = YearPlanPage(services.year_plan, self.changes)
+        self.year_plan_page.checklist_requested.connect(self._show_dashboard_month)
         self.pages: list[QWidget] = [
             self.dashboard_page,
             self.calendar_page,
@@ -92,6 +105,7 @@ class MainWindow(QMainWindow):
             self.providers_page,
             self.program_page,
             self.data_page,
+            self.year_plan_page,  # last, so the other pages keep their Ctrl+number
         ]
         self.dashboard_page.program_requested.connect(
             lambda: self.show_page(self.pages.index(self.program_page))
@@ -110,13 +124,14 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages")
-        self.nav.setMaximumWidth(190)
         self.stack = QStackedWidget()
         for number, page in enumerate(self.pages, start=1):
             item = QListWidgetItem(f"{page.title}")  # type: ignore[attr-defined]
             item.setToolTip(f"{page.title} (Ctrl+{number})")  # type: ignore[attr-defined]
             self.nav.addItem(item)
             self.stack.addWidget(page)
+        # As wide as the longest title, no wider: at 150 % on a laptop every pixel is a page's.
+        self.nav.setMaximumWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 16)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.currentRowChanged.connect(lambda _row: self._update_new_action())
 
@@ -130,6 +145,10 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.changes.changed.connect(self._on_changes)
         self._restore_state()
+        # Rows for requirements the guide added (or providers imported from the command line)
+        # since the last run; the Data page used to make them when it was built. A few
+        # indexed reads, and a write only when something is missing.
+        self._ensure_requirements()
 
     # -- assembly ---------------------------------------------------------------------
     def _action(
@@ -193,6 +212,17 @@ class MainWindow(QMainWindow):
         ):  # fmt: skip
             file_menu.addAction(self._action(text, slot, tip=tip))
         file_menu.addSeparator()
+        self.backup_action = self._action(
+            "&Back up now",
+            lambda: self.backup_runner.start(),
+            tip="A checked copy of everything, in the backups folder",
+        )
+        self.restore_action = self._action(
+            "Restore from a bac&kup…", self.open_backups, tip="The list of backups; put one back"
+        )
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
         edit_menu = bar.addMenu("&Edit")
@@ -211,7 +241,7 @@ class MainWindow(QMainWindow):
         for number, page in enumerate(self.pages, start=1):
             view_menu.addAction(
                 self._action(
-                    page.title,  # type: ignore[attr-defined]
+                    page.title.replace("&", "&&"),  # type: ignore[attr-defined]  # "Data & …"
                     lambda _checked=False, n=number - 1: self.show_page(n),
                     f"Ctrl+{number}",
                 )
@@ -220,8 +250,8 @@ class MainWindow(QMainWindow):
         self.year_menu = YearMenu(self._services.years, self)
         bar.addMenu(self.year_menu)
 
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self._action("&About Rooted Desktop", self._about))
+        self.help_menu = HelpMenu(self._paths, self)
+        bar.addMenu(self.help_menu)
 
     def _build_status_bar(self) -> None:
         self.store_label = QLabel()
@@ -291,6 +321,14 @@ class MainWindow(QMainWindow):
         self.save_state()
         super().closeEvent(event)
 
+    def bring_forward(self) -> None:
+        """Another start of the app found this one: show it instead of a second window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     # -- sessions -----------------------------------------------------------------------
     def open_session(
         self,
@@ -300,6 +338,8 @@ class MainWindow(QMainWindow):
         draft: DraftRecord | None = None,
     ) -> SessionWindow:
         """Bring an already open session forward, or open it in a window of its own."""
+        from rooted_desktop.ui.dialogs.session_window import SessionWindow
+
         for window in self.session_windows:
             if session_id is not None and window.session_id == session_id:
                 window.raise_()
@@ -345,6 +385,8 @@ class MainWindow(QMainWindow):
 
     def offer_drafts(self) -> None:
         """Offer back what was typed but not saved before the app last stopped."""
+        from rooted_desktop.ui.dialogs.session_window import DRAFT_PREFIX
+
         drafts = [d for d in self._services.drafts.all() if d.key.startswith(DRAFT_PREFIX)]
         if not drafts:
             return
@@ -398,17 +440,52 @@ class MainWindow(QMainWindow):
             focus()
 
     def open_action_plan(self, provider: ProviderRecord) -> None:
+        from rooted_desktop.ui.dialogs.action_plan_dialog import ActionPlanDialog
+
         ActionPlanDialog(self, self._services.action_plans, provider).exec()
 
+    def open_backups(self) -> BackupsDialog:
+        from rooted_desktop.ui.dialogs.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self, self._services.backups, self.backup_runner)
+        dialog.finished.connect(lambda _code: self._restore_if_chosen(dialog.chosen))
+        dialog.open()
+        return dialog
+
+    def _restore_if_chosen(self, chosen: Path | None) -> None:
+        """Close everything so app.py can restore ``chosen`` on the closed store, then reopen."""
+        if chosen is None:
+            return
+        for window in list(self.session_windows):
+            if not window.close():  # the coach kept a session open to save it first
+                return
+        self.restore_request = chosen
+        if not self.close():
+            self.restore_request = None
+
     def open_settings(self) -> None:
+        from rooted_desktop.ui.dialogs.settings_dialog import SettingsDialog
+
         SettingsDialog(self, self._services.agenda, self._services.profile).exec()
 
-    def _about(self) -> None:
-        QMessageBox.about(
+    def _show_dashboard_month(self, month: Month) -> None:
+        """The year plan's follow-ups live in the dashboard's checklist: show it there."""
+        self.dashboard_page.show_month(month)
+        self.show_page(self.pages.index(self.dashboard_page))
+        self.dashboard_page.plan.setFocus()
+
+    def welcome_if_new(self) -> WelcomeDialog | None:
+        """On a store nobody has set up, greet the coach (once: the answer is stored)."""
+        if self._paths.is_demo or not self.isVisible() or not self._services.welcome.needed():
+            return None
+        from rooted_desktop.ui.dialogs.welcome_dialog import WelcomeDialog
+
+        dialog = WelcomeDialog(
             self,
-            f"About {identity.APP_NAME}",
-            f"<h3>{identity.APP_NAME} {identity.version()}</h3>"
-            f"<p>Planning and coaching documentation for {identity.ORGANIZATION} coaches. "
-            "Works offline; nothing leaves this computer unless you export it.</p>"
-            f"<p>Your data: {self._paths.data_dir}</p>",
+            self._services,
+            self._paths,
+            add_provider=self._new_provider,
+            import_roster=self.file_actions.import_roster,
         )
+        dialog.open()  # window-modal without a nested event loop
+        return dialog

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, time
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTime
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from rooted_desktop.core.program import MAX_MINUTES, MeetingInput, MeetingRecord, validate_meeting
 from rooted_desktop.core.providers import FieldProblem
 from rooted_desktop.core.records import ProviderRecord
+from rooted_desktop.ui.widgets.readable import checks_on_window
 
 ProviderIdRole = Qt.ItemDataRole.UserRole + 1
 COACH_ONLY_TIP = "Coach-only: never shown to providers or put in anything they see"
@@ -68,6 +70,7 @@ class AttendeeList(QListView):
         self.setModel(self.items)
         self.setAccessibleName("Providers attending")
         self.setToolTip("Space ticks or unticks the provider")
+        checks_on_window(self)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setMinimumHeight(110)
 
@@ -155,6 +158,29 @@ class ProgramDialog(QDialog):
         self.form.addRow(label, widget)
         if field:
             self.fields[field] = widget
+        self.order_tabs()
+
+    def order_tabs(self) -> None:
+        """Tab through the rows top to bottom, then the buttons.
+
+        Rows added after the Save/Cancel buttons exist would otherwise come after them.
+        """
+        chain: list[QWidget] = []
+        for row in range(self.form.rowCount()):
+            for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole,
+                         QFormLayout.ItemRole.SpanningRole):  # fmt: skip
+                item = self.form.itemAt(row, role)
+                widget = item.widget() if item is not None else None
+                if widget is not None and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                    chain.append(widget)
+        # The buttons keep the order their box gave them (it follows the platform's layout).
+        buttons = self.buttons.buttons()
+        widget = self.buttons.nextInFocusChain()
+        while widget in buttons:
+            chain.append(widget)
+            widget = widget.nextInFocusChain()
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def set_when(self, day: date, start: time | None, minutes: int | None) -> None:
         self.day.setDate(QDate(day.year, day.month, day.day))

@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rooted_desktop.core.calendar import Month
+from rooted_desktop.core.calendar import Month, grid_range
 from rooted_desktop.core.calendar_items import CalendarItem, ItemKind
 from rooted_desktop.services.calendar import CalendarService
 from rooted_desktop.services.changes import Change
 from rooted_desktop.services.clock import Clock
 from rooted_desktop.services.sessions import SessionQuery
 from rooted_desktop.ui.changes import QtChanges
+from rooted_desktop.ui.pages.lazy import LazyLoader
 from rooted_desktop.ui.widgets.month_grid import MonthGrid
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
@@ -88,7 +89,8 @@ class CalendarPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(body, 1)
 
-        self.grid.currentPageChanged.connect(lambda _y, _m: self.refresh())
+        self.loader = LazyLoader(self, self.refresh)  # loads when on screen
+        self.grid.currentPageChanged.connect(lambda _y, _m: self.loader.request())
         self.grid.selectionChanged.connect(self._show_day)
         self.grid.activated.connect(lambda _d: self.new_item())
         self.day_list.itemActivated.connect(lambda _i: self.open_selected())
@@ -106,7 +108,7 @@ class CalendarPage(QWidget):
         if QtChanges.touches(
             changes, Change.SESSIONS, Change.PLANNING, Change.REQUIREMENTS, Change.PROVIDERS
         ):
-            self.refresh()
+            self.loader.request()
 
     def shown_month(self) -> Month:
         return Month(self.grid.yearShown(), self.grid.monthShown())
@@ -115,13 +117,11 @@ class CalendarPage(QWidget):
         today = self._clock()
         self.grid.today = today
         self.grid.select_day(today)
-        self.refresh()
+        self.loader.request()
 
     def refresh(self) -> None:
-        month = self.shown_month()
-        # The grid shows a few days of the months around; load those too (six weeks).
-        first = month.previous().last_day.replace(day=max(1, month.previous().days - 6))
-        last = month.next().first_day.replace(day=14)
+        # Exactly the six weeks the grid shows (it starts its weeks on Sunday), no more.
+        first, last = grid_range(self.shown_month())
         self.grid.set_items(self._calendar.items_by_day(first, last))
         self._show_day()
 

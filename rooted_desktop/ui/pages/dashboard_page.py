@@ -33,7 +33,9 @@ from rooted_desktop.ui.models.dosage_table import (
     ProviderIdRole,
     SortRole,
 )
+from rooted_desktop.ui.pages.lazy import LazyLoader
 from rooted_desktop.ui.widgets.bar_delegate import BarDelegate
+from rooted_desktop.ui.widgets.readable import checks_on_window, keep_rows, scrolling
 
 ItemKeyRole = Qt.ItemDataRole.UserRole + 1
 
@@ -92,7 +94,17 @@ class DashboardPage(QWidget):
         self.dosage.setItemDelegateForColumn(DosageColumn.DONE, BarDelegate(FractionRole, self))
         header = self.dosage.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DosageColumn.DONE, QHeaderView.ResizeMode.Stretch)
+        # Short columns fit the rows on screen, not all 200 (each layout pass would ask every
+        # cell); the names column is sized from every name in refresh().
+        header.setResizeContentsPrecision(0)
+        header.setSectionResizeMode(DosageColumn.PROVIDER, QHeaderView.ResizeMode.Interactive)
+        # The bar keeps room for its words ("120 of 90") however narrow the window (a
+        # stretched bar shrinks to nothing at 200 %); the pace's words take what is left.
+        header.setSectionResizeMode(DosageColumn.DONE, QHeaderView.ResizeMode.Fixed)
+        self.dosage.setColumnWidth(
+            DosageColumn.DONE, self.fontMetrics().horizontalAdvance("Minutes done 000") + 24
+        )
+        header.setStretchLastSection(True)
 
         self.goal = QLabel()
         self.goal.setWordWrap(True)
@@ -147,10 +159,13 @@ class DashboardPage(QWidget):
         columns = QHBoxLayout()
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
+        checks_on_window(self.plan)
+        for view, rows in ((self.dosage, 5), (self.due, 4), (self.plan, 4), (self.backlog, 3)):
+            keep_rows(view, rows)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
-        layout.addLayout(columns, 1)
+        layout.addWidget(scrolling(columns), 1)
 
         self.previous_button.clicked.connect(lambda: self.show_month(self.month.previous()))
         self.next_button.clicked.connect(lambda: self.show_month(self.month.next()))
@@ -164,28 +179,32 @@ class DashboardPage(QWidget):
         self.backlog.itemActivated.connect(self._open_backlog)
         self.due.itemActivated.connect(lambda _item: self.data_requested.emit())
         self.drafts_button.clicked.connect(self.drafts_requested)
+        self.loader = LazyLoader(self, self.refresh)  # loads when on screen
         changes.changed.connect(self._on_changes)
-        self.refresh()
 
     def _on_changes(self, changes: frozenset[Change]) -> None:
         if QtChanges.touches(
             changes, Change.SESSIONS, Change.PROVIDERS, Change.PLANNING, Change.DRAFTS,
             Change.SETTINGS, Change.REQUIREMENTS,
         ):  # fmt: skip
-            self.refresh()
+            self.loader.request()
 
     def print_current(self) -> None:
         self.summary_requested.emit(self.month)
 
     def show_month(self, month: Month) -> None:
         self.month = month
-        self.refresh()
+        self.loader.request()
 
     def refresh(self) -> None:
         overview = self._dashboard.month(self.month)
         self.overview = overview
         self.heading.setText(f"<h2>{self.month.label}</h2>")
         self.dosage_model.set_rows(list(overview.dosage))
+        names = [row.provider_name for row in overview.dosage]
+        advance = self.dosage.fontMetrics().horizontalAdvance
+        widest = max(map(advance, [*names, DosageTableModel.headers[DosageColumn.PROVIDER]]))
+        self.dosage.setColumnWidth(DosageColumn.PROVIDER, widest + 24)  # + cell margins
         total = len(overview.dosage)
         parts = [f"{overview.met_count} of {total} providers have their 90 minutes"]
         if overview.warnings:

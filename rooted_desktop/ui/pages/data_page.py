@@ -43,6 +43,8 @@ from rooted_desktop.ui.models.requirement_tables import (
     RecordRole,
     RequirementMatrixModel,
 )
+from rooted_desktop.ui.pages.lazy import LazyLoader
+from rooted_desktop.ui.widgets.readable import keep_rows, scrolling
 
 MAX_COLUMN_WIDTH = 240
 
@@ -57,6 +59,7 @@ def _table(name: str, model: Any, *, rows: bool) -> QTableView:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
     table.setWordWrap(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
     return table
@@ -155,13 +158,19 @@ class DataPage(QWidget):
             _fill(QHBoxLayout(), *obs_buttons, None),
             self.no_scores,
         )
-        _fill(
-            QVBoxLayout(self),
-            _fill(QHBoxLayout(), QLabel("<h2>Data &amp; evaluation</h2>"), None, self.summary),
+        body = _fill(
+            QVBoxLayout(),
             _labelled("&Requirements by provider:", self.matrix),
             (self.matrix, 3),
             _fill(QHBoxLayout(), self.edit_button, legend, None),
             (_fill(QHBoxLayout(), (coach, 1), (observations, 2)), 2),
+        )
+        for table, rows in ((self.matrix, 5), (self.coach_table, 3), (self.observations, 3)):
+            keep_rows(table, rows)
+        _fill(
+            QVBoxLayout(self),
+            _fill(QHBoxLayout(), QLabel("<h2>Data &amp; evaluation</h2>"), None, self.summary),
+            (scrolling(body), 1),
         )
 
         for table, edit in (
@@ -172,13 +181,13 @@ class DataPage(QWidget):
             table.activated.connect(lambda _index, edit=edit: edit())  # Enter, double click
             table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self._changes = changes  # kept alive with the page
+        self.loader = LazyLoader(self, self.refresh)  # loads (and ensures the year) on screen
         changes.changed.connect(self._on_changes)
-        self.refresh()
 
     # -- data -------------------------------------------------------------------------
     def _on_changes(self, changes: frozenset[Change]) -> None:
         if QtChanges.touches(changes, Change.REQUIREMENTS, Change.PROVIDERS, Change.SETTINGS):
-            self.refresh()
+            self.loader.request()
 
     def refresh(self) -> None:
         """Create any rows the year lacks, then reload, keeping the current cell and rows."""

@@ -41,6 +41,7 @@ from rooted_desktop.ui.models.program_tables import (
     TrainingTableModel,
 )
 from rooted_desktop.ui.models.session_table import short_date
+from rooted_desktop.ui.pages.lazy import LazyLoader
 
 MAX_COLUMN_WIDTH = 260
 
@@ -203,13 +204,13 @@ class ProgramPage(QWidget):
             section.new_requested.connect(lambda s=section: self._open(s, edit=False))
             section.edit_requested.connect(lambda s=section: self._open(s, edit=True))
             section.delete_requested.connect(lambda s=section: self._delete(s))
+        self.loader = LazyLoader(self, self.refresh)  # loads when on screen
         changes.changed.connect(self._on_changes)
-        self.refresh()
 
     # -- data -------------------------------------------------------------------------
     def _on_changes(self, changes: frozenset[Change]) -> None:
         if QtChanges.touches(changes, Change.PLANNING, Change.PROVIDERS, Change.SETTINGS):
-            self.refresh()
+            self.loader.request()
 
     def refresh(self) -> None:
         year, today = self._years.current(), self._program.today()

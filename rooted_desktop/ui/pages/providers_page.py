@@ -26,6 +26,7 @@ from rooted_desktop.ui.changes import QtChanges
 from rooted_desktop.ui.dialogs.provider_dialog import ProviderDialog
 from rooted_desktop.ui.errors import show_user_error
 from rooted_desktop.ui.models.provider_table import ProviderColumn, ProviderTableModel, SortRole
+from rooted_desktop.ui.pages.lazy import LazyLoader
 
 MAX_COLUMN_WIDTH = 240
 
@@ -45,7 +46,6 @@ class ProvidersPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._providers = providers
-        self._stale = True
 
         heading = QLabel("<h2>Providers</h2>")
         self.summary = QLabel()
@@ -113,7 +113,8 @@ class ProvidersPage(QWidget):
         layout.addLayout(buttons)
 
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.show_inactive.toggled.connect(lambda _checked: self.refresh())
+        self.loader = LazyLoader(self, self.refresh)  # loads when on screen
+        self.show_inactive.toggled.connect(lambda _checked: self.loader.request())
         # activated is Enter and double-click alike (the style decides); not both signals.
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -124,12 +125,11 @@ class ProvidersPage(QWidget):
         self.plan_button.clicked.connect(self._open_plan)
         self._open_action_plan = open_action_plan
         changes.changed.connect(self._on_changes)
-        self.refresh()
 
     # -- data -------------------------------------------------------------------------
     def _on_changes(self, changes: frozenset[Change]) -> None:
         if QtChanges.touches(changes, Change.PROVIDERS):
-            self.refresh()
+            self.loader.request()
 
     def refresh(self) -> None:
         selected = self.selected_provider()

@@ -38,6 +38,7 @@ from rooted_desktop.ui.models.session_table import (
     SortRole,
     short_date,
 )
+from rooted_desktop.ui.pages.lazy import LazyLoader
 
 OpenSession = Callable[..., object]  # (session_id=None, provider_id=None, day=None)
 
@@ -142,14 +143,15 @@ class SessionsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
+        self.loader = LazyLoader(self, self.refresh)  # loads when on screen
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
         self._search_timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         for combo in (self.provider, self.month, self.status):
-            combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.not_in_cms.toggled.connect(lambda _c: self.refresh())
+            combo.currentIndexChanged.connect(lambda _i: self.loader.request())
+        self.not_in_cms.toggled.connect(lambda _c: self.loader.request())
         # activated is Enter and double-click alike (the style decides); not both signals.
         self.table.activated.connect(lambda _i: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -159,11 +161,21 @@ class SessionsPage(QWidget):
         self.cms_button.clicked.connect(self.mark_selected_in_cms)
         self.delete_button.clicked.connect(self.delete_selected)
         changes.changed.connect(self._on_changes)
-        self._fill_filters()
-        self.show_month(Month.of(services.clock()))  # this month first: what the coach works on
-        self.refresh()
+        self._filters_stale = True  # the provider list is read when first needed
 
     # -- filters ------------------------------------------------------------------------
+    def _ensure_filters(self) -> None:
+        if not self._filters_stale:
+            return
+        self._filters_stale = False
+        first = self.month.count() == 0
+        self._fill_filters()
+        if first:  # this month first: what the coach works on (the caller loads the rows)
+            key = Month.of(self._services.clock()).key
+            self.month.blockSignals(True)
+            self.month.setCurrentIndex(max(0, self.month.findData(key)))
+            self.month.blockSignals(False)
+
     def _fill_filters(self) -> None:
         chosen_provider = self.provider.currentData()
         chosen_month = self.month.currentData()
@@ -182,6 +194,7 @@ class SessionsPage(QWidget):
             combo.blockSignals(False)
 
     def query(self) -> SessionQuery:
+        self._ensure_filters()
         month_key = self.month.currentData()
         month = Month.parse(month_key) if month_key else None
         status = self.status.currentData()
@@ -196,22 +209,24 @@ class SessionsPage(QWidget):
 
     def show_month(self, month: Month) -> None:
         """Filter to a month (all dates if the month is outside the program year)."""
+        self._ensure_filters()
         self.month.setCurrentIndex(max(0, self.month.findData(month.key)))
 
     def show_provider_month(self, provider_id: int, month: Month) -> None:
         """What the dashboard opens: one provider's sessions in one month."""
+        self._ensure_filters()
         self.provider.setCurrentIndex(max(0, self.provider.findData(provider_id)))
         self.status.setCurrentIndex(0)
         self.not_in_cms.setChecked(False)
         self.search.clear()
         self.show_month(month)
-        self.refresh()
+        self.loader.request()
 
     def _on_changes(self, changes: frozenset[Change]) -> None:
         if QtChanges.touches(changes, Change.PROVIDERS, Change.SETTINGS):
-            self._fill_filters()
+            self._filters_stale = True  # refilled by the refresh below, or when next shown
         if QtChanges.touches(changes, Change.SESSIONS, Change.PROVIDERS, Change.SETTINGS):
-            self.refresh()
+            self.loader.request()
 
     def refresh(self) -> None:
         selected = {item.id for item in self.selected_sessions()}

@@ -33,7 +33,11 @@ class BarDelegate(QStyledItemDelegate):
             painter.fillRect(option.rect, palette.color(QPalette.ColorRole.Highlight))
         frame = QRectF(option.rect.adjusted(4, 4, -4, -4))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        # The track's outline is the text colour, faint: Mid is the base colour's twin in
+        # Qt's dark palette, and an empty bar would vanish.
+        outline = QColor(palette.color(QPalette.ColorRole.Text))
+        outline.setAlpha(110)
+        painter.setPen(outline)
         painter.setBrush(palette.color(QPalette.ColorRole.Base))
         painter.drawRoundedRect(frame, 3, 3)
         fill = QColor(palette.color(QPalette.ColorRole.Highlight))
