@@ -55,7 +55,8 @@ class MonthOverview:
     today: date
     dosage: tuple[ProviderDosage, ...]
     plan: MonthPlan
-    backlog: tuple[BacklogItem, ...]
+    backlog: tuple[BacklogItem, ...]  # the oldest ones, as many as a list can show
+    backlog_total: int  # every completed session still waiting for CMS
     drafts: int
     program: YearCounts
     rc_this_month: str  # "Attended Dec 9", "Planned Dec 9", "Not yet scheduled", "Missed"

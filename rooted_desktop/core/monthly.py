@@ -119,7 +119,8 @@ class MonthlySummary:
     target: int
     dosage: tuple[DosageLine, ...]
     sessions: tuple[SessionLine, ...]
-    backlog: tuple[BacklogLine, ...]  # oldest first
+    backlog: tuple[BacklogLine, ...]  # oldest first (the oldest ones when there are many)
+    backlog_total: int
     program: ProgramLines
     requirements: tuple[RequirementCounts, ...]
     overdue: tuple[OverdueLine, ...]  # by provider, then due date
@@ -182,6 +183,7 @@ def monthly_summary(
             BacklogLine(b.provider_name, b.day, b.minutes, b.days_waiting)
             for b in sorted(overview.backlog, key=lambda b: (b.day, sort_key(b.provider_name)))
         ),
+        backlog_total=overview.backlog_total,
         program=ProgramLines(
             pcms_held=counts.pcms_held,
             pcms_planned=counts.pcms_planned,

@@ -70,7 +70,7 @@ def _overview_line(s: MonthlySummary) -> str:
     parts = [
         f"{s.met_count} of {len(s.dosage)} providers at {s.target} minutes",
         f"{len(s.sessions)} sessions",
-        f"{len(s.backlog)} waiting for CMS",
+        f"{s.backlog_total} waiting for CMS",
         f"plan {s.plan_done_count} of {len(s.plan)} done",
     ]
     if s.warning_count:
@@ -295,7 +295,10 @@ def _backlog(s: MonthlySummary) -> list[Any]:
         [short_date(b.day), b.provider_name, str(b.minutes), str(b.days_waiting)] for b in s.backlog
     ]
     fractions = (0.2, 0.5, 0.13, 0.17)
-    return [*out, kit.table(rows, [width * f for f in fractions])]
+    out.append(kit.table(rows, [width * f for f in fractions]))
+    if s.backlog_total > len(s.backlog):
+        out.append(_none(f"…and {s.backlog_total - len(s.backlog)} more, entered more recently."))
+    return out
 
 
 # -- program and requirements ------------------------------------------------------------

@@ -57,6 +57,7 @@ class DashboardService:
                 session, month.first_day, month.last_day, today
             )
             backlog = dashboard_rows.cms_backlog(session)
+            backlog_total = dashboard_rows.cms_backlog_count(session)
             year_id = year_rows.year_id(session, year.start_year)
             ticked = (
                 dashboard_rows.checklist(session, year_id, month.key) if year_id is not None else {}
@@ -97,6 +98,7 @@ class DashboardService:
                 BacklogItem(sid, name, day, mins, (today - day).days)
                 for sid, name, day, mins in backlog
             ),
+            backlog_total=backlog_total,
             drafts=drafts,
             program=program,
             rc_this_month=rc_status(month, consultations, today),

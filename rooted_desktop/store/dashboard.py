@@ -71,6 +71,21 @@ def minutes_by_provider(
     return {pid: (int(done), int(planned), int(upcoming)) for pid, done, planned, upcoming in rows}
 
 
+_CMS_BACKLOG_COUNT = (
+    columns_select(func.count())
+    .select_from(CoachingSession)
+    .where(
+        col(CoachingSession.status) == COMPLETED,
+        col(CoachingSession.cms_entered_on).is_(None),
+    )
+)
+
+
+def cms_backlog_count(session: Session) -> int:
+    """How many completed sessions wait for CMS in all (the list shows the oldest only)."""
+    return int(session.connection().execute(_CMS_BACKLOG_COUNT).scalar_one())
+
+
 def cms_backlog(session: Session, *, limit: int = 200) -> list[tuple[int, str, date, int]]:
     """Completed sessions not yet entered in CMS, oldest first: (id, provider, date, minutes)."""
     rows = session.connection().execute(_CMS_BACKLOG, {"limit": limit}).all()

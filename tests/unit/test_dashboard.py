@@ -58,6 +58,24 @@ def test_backlog_is_oldest_first_with_days_waiting(services: Any) -> None:
     backlog = services.dashboard.month(DEC).backlog
     assert [(b.day, b.days_waiting) for b in backlog] == [
         (date(2026, 10, 30), 35), (date(2026, 11, 20), 14)]  # fmt: skip
+    assert services.dashboard.month(DEC).backlog_total == 2
+
+
+def test_a_long_backlog_lists_the_oldest_and_counts_them_all(
+    services: Any, monkeypatch: Any
+) -> None:
+    from rooted_desktop.store import dashboard as dashboard_rows
+
+    ana = add(services, "Ana")
+    for day in range(1, 8):
+        services.sessions.create(visit(ana, date(2026, 11, day), 30, SessionStatus.COMPLETED))
+    limited = dashboard_rows.cms_backlog
+    monkeypatch.setattr(dashboard_rows, "cms_backlog", lambda session: limited(session, limit=3))
+    overview = services.dashboard.month(DEC)
+    assert [b.day.day for b in overview.backlog] == [1, 2, 3]
+    assert overview.backlog_total == 7
+    summary = services.documents.monthly_summary(DEC)
+    assert (len(summary.backlog), summary.backlog_total) == (3, 7)
 
 
 def test_the_guides_plan_with_a_checklist_kept_per_month(services: Any) -> None:

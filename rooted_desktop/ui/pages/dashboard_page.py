@@ -209,7 +209,7 @@ class DashboardPage(QWidget):
         parts = [f"{overview.met_count} of {total} providers have their 90 minutes"]
         if overview.warnings:
             parts.append(f"⚠ {overview.warnings} at risk or missed")
-        parts.append(f"{len(overview.backlog)} sessions waiting for CMS")
+        parts.append(f"{overview.backlog_total} sessions waiting for CMS")
         parts.append(
             f"plan: {overview.plan.done_count} of {len(overview.plan.items)} follow-ups done"
         )
@@ -261,6 +261,9 @@ class DashboardPage(QWidget):
             )
             entry.setData(ItemKeyRole, waiting.session_id)
             self.backlog.addItem(entry)
+        if overview.backlog_total > len(overview.backlog):
+            more = overview.backlog_total - len(overview.backlog)
+            self.backlog.addItem(f"…and {more} more (Sessions page: Not yet entered in CMS)")
         if not overview.backlog:
             self.backlog.addItem("Every completed session is entered in CMS.")
         self.drafts_button.setText(
