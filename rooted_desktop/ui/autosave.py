@@ -1,6 +1,8 @@
 """Autosave: a draft is written ~1.5 s after typing stops, on focus change, and on demand.
 
-The owner says what to save through a callback; this class only decides when.
+The owner says what to save through a callback, which returns whether the draft was kept;
+this class only decides when. A draft that could not be kept (a full disk) stays pending, so
+the next pause, focus change or quit tries again.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ DEBOUNCE_MS = 1500
 
 
 class Autosaver(QObject):
-    def __init__(self, owner: QWidget, save: Callable[[], None]) -> None:
+    def __init__(self, owner: QWidget, save: Callable[[], bool]) -> None:
         super().__init__(owner)
         self._owner = owner
         self._save = save
@@ -36,8 +38,7 @@ class Autosaver(QObject):
         """Save now if anything changed since the last save."""
         self._timer.stop()
         if self.dirty:
-            self._save()
-            self.dirty = False
+            self.dirty = not self._save()
 
     def clean(self) -> None:
         """The form was saved for real; nothing is pending."""

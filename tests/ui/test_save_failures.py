@@ -172,6 +172,12 @@ def test_a_session_the_disk_refuses_keeps_its_text_and_says_why(
     assert form.payload() == typed
     assert rows(services) == before
     assert session_window.session_id is None
+    assert session_window.autosaver.dirty  # the draft is still owed: the next pause retries
+
+    # Room again: the next autosave keeps the draft that could not be kept before.
+    session_window.autosaver.flush()
+    assert not session_window.autosaver.dirty
+    assert services.drafts.get(session_window.draft_key) is not None
 
     # The disk has room again: the same window saves exactly what was typed.
     assert session_window.save() and session_window.session_id is not None
@@ -223,6 +229,7 @@ def test_a_provider_the_disk_refuses_stays_in_the_dialog_with_the_reason(
     (typed, _), (kept, problem) = shown_again
     assert kept == typed and (typed.site, typed.phone, typed.notes) == tuple(BIG.values())
     assert words in problem and str(services.store.path) in problem
+    assert problem.startswith("Not saved: ")  # not "Please fix": nothing to fix in the form
     assert rows(services) == before
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rooted_desktop.core.errors import UserError
 from rooted_desktop.core.providers import ProviderInput, validate_provider
 from rooted_desktop.core.records import ProviderRecord
 from rooted_desktop.core.vocab import AgeGroup, Setting
@@ -104,6 +105,14 @@ class ProviderDialog(QDialog):
             "Please fix:\n" + "\n".join(f"• {p[:1].upper()}{p[1:]}" for p in problems)
         )
         self.problems.show()
+
+    def show_error(self, error: UserError) -> None:
+        """The store refused: the fields to fix, or why nothing could be saved (a full disk)."""
+        if error.details:
+            self.show_problems([d.partition(": ")[2] or d for d in error.details])
+        else:
+            self.problems.setText(f"Not saved: {error.message}")
+            self.problems.show()
 
     def accept(self) -> None:
         problems = validate_provider(self.value())

@@ -198,12 +198,13 @@ class SessionWindow(QWidget):
         self.refresh_side()
 
     # -- saving -------------------------------------------------------------------------
-    def save_draft(self) -> None:
+    def save_draft(self) -> bool:
+        """Keep what is typed as a draft; False when it could not be kept (it is retried)."""
         try:
             if not self.has_unsaved_changes():
                 # Typed back to what is saved: a draft would only be offered again for nothing.
                 self._services.drafts.discard(self.draft_key)
-                return
+                return True
             self._services.drafts.save(
                 self.draft_key,
                 self.windowTitle(),
@@ -212,8 +213,9 @@ class SessionWindow(QWidget):
         except UserError as error:
             # From a timer or a focus change: a line in the window, not a dialog popping up.
             self.status_label.setText(f"Draft not kept: {error.message}")
-            return
+            return False
         self.status_label.setText("Draft kept — not saved as a session yet")
+        return True
 
     def save(self) -> bool:
         value = self.form.value()

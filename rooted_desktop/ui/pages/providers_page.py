@@ -193,9 +193,7 @@ class ProvidersPage(QWidget):
             try:
                 record = self._providers.add(dialog.value())
             except UserError as error:
-                dialog.show_problems(
-                    [d.partition(": ")[2] or d for d in error.details] or [str(error)]
-                )
+                dialog.show_error(error)
                 continue
             self.filter.clear()
             self.select_provider(record.id)
@@ -210,9 +208,7 @@ class ProvidersPage(QWidget):
             try:
                 self._providers.update(selected.id, dialog.value())
             except UserError as error:
-                dialog.show_problems(
-                    [d.partition(": ")[2] or d for d in error.details] or [str(error)]
-                )
+                dialog.show_error(error)
                 continue
             self.select_provider(selected.id)
             return
