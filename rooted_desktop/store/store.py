@@ -58,19 +58,13 @@ class Store:
         A disk that refuses the write (full, read-only, failing) is a UserError naming the
         store, so the form that was saving keeps its text and the coach is told why.
         """
-        try:
-            with (
-                self._lock,
-                Session(self.engine, expire_on_commit=False) as session,
-                session.begin(),
-            ):
-                yield session
-        except DBAPIError as exc:
-            reason = _storage_failure(exc)
-            if reason is None:
-                raise
-            log.warning("write to the store refused: %s", exc.orig)
-            raise UserError(f"Could not write to the store {self.path}: {reason}.") from None
+        with (
+            self._refusals_explained("Could not write to the store"),
+            self._lock,
+            Session(self.engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
+            yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -84,19 +78,29 @@ class Store:
         if shared is not None:
             yield shared
             return
+        with (
+            self._refusals_explained("Cannot read the store"),
+            self._lock,
+            Session(self.engine, expire_on_commit=False) as session,
+        ):
+            self._reads.session = session
+            try:
+                yield session
+            finally:
+                self._reads.session = None
+
+    @contextmanager
+    def _refusals_explained(self, failed: str) -> Iterator[None]:
+        """The disk's refusals (full, read-only, failing) become a UserError naming the store;
+        any other database error is a bug and keeps its traceback."""
         try:
-            with self._lock, Session(self.engine, expire_on_commit=False) as session:
-                self._reads.session = session
-                try:
-                    yield session
-                finally:
-                    self._reads.session = None
+            yield
         except DBAPIError as exc:
             reason = _storage_failure(exc)
             if reason is None:
                 raise
-            log.warning("read from the store failed: %s", exc.orig)
-            raise UserError(f"Cannot read the store {self.path}: {reason}.") from None
+            log.warning("%s: %s", failed, exc.orig)  # SQLite's short reason, never the row
+            raise UserError(f"{failed} {self.path}: {reason}.") from None
 
     def _keep_connection(self, dbapi_connection: sqlite3.Connection, _record: object) -> None:
         self._dbapi = dbapi_connection

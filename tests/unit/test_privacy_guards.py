@@ -226,6 +226,6 @@ def test_the_log_never_holds_what_a_coach_wrote(
     for handler in logging.getLogger().handlers:
         handler.flush()
     log = paths.log_file.read_text(encoding="utf-8")
-    assert "write to the store refused" in log and "IntegrityError" in log  # it did log
+    assert "Could not write to the store" in log and "IntegrityError" in log  # it did log
     assert SECRET not in log
     assert "Zoë" not in log  # not even part of it
