@@ -19,6 +19,7 @@ from rooted_desktop.services.changes import Change, ChangeBus
 from rooted_desktop.services.clock import Clock
 from rooted_desktop.services.years import YearService
 from rooted_desktop.store import providers as provider_rows
+from rooted_desktop.store import years as year_rows
 from rooted_desktop.store.store import Store
 
 
@@ -51,8 +52,9 @@ class ProviderService:
 
     def add(self, data: ProviderInput) -> ProviderRecord:
         clean = self._checked(data, provider_id=None)
-        year_id = self._years.current_year_id()
+        start_year, guide_id = self._years.enrolment()
         with self._store.transaction() as session:
+            year_id = year_rows.ensure_year_id(session, start_year, guide_id, self._clock())
             row = provider_rows.insert_provider(
                 session, clean, created_on=self._clock(), program_year_id=year_id
             )
@@ -72,14 +74,15 @@ class ProviderService:
         return record
 
     def set_active(self, provider_id: int, active: bool) -> None:
-        year_id = self._years.current_year_id() if active else None
+        start_year, guide_id = self._years.enrolment()
         with self._store.transaction() as session:
             row = provider_rows.get_provider(session, provider_id)
             if row is None:
                 raise UserError(f"Provider {provider_id} no longer exists.")
             row.active = active
             session.add(row)
-            if year_id is not None:
+            if active:
+                year_id = year_rows.ensure_year_id(session, start_year, guide_id, self._clock())
                 provider_rows.enroll(session, provider_id, year_id)
         self._bus.publish(Change.PROVIDERS)
 
@@ -98,11 +101,12 @@ class ProviderService:
                 f"{Path(path).name}: {len(clashes)} row(s) have problems; nothing was imported",
                 details=tuple(clashes),
             )
-        year_id = self._years.current_year_id()
+        start_year, guide_id = self._years.enrolment()
         today = self._clock()
         if self._backups is not None:
             self._backups.before_import()
         with self._store.transaction() as session:
+            year_id = year_rows.ensure_year_id(session, start_year, guide_id, today)
             records = [
                 provider_rows.to_record(
                     provider_rows.insert_provider(

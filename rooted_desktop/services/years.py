@@ -29,11 +29,15 @@ class YearService:
 
     def current_year_id(self) -> int:
         """The row id of the current year, creating the row on first use."""
-        year = self.current()
+        start_year, guide_id = self.enrolment()
         with self._store.transaction() as session:
-            row = year_rows.ensure_year(session, year.start_year, self._guide_id, self._clock())
-            assert row.id is not None
-            return row.id
+            return year_rows.ensure_year_id(session, start_year, guide_id, self._clock())
+
+    def enrolment(self) -> tuple[int, str]:
+        """The current year's start and guide, for a write that enrols a provider: it makes
+        the year's row in its own transaction (``store.years.ensure_year_id``), so a refused
+        write leaves no year row behind either."""
+        return self.current().start_year, self._guide_id
 
     def years(self) -> list[ProgramYear]:
         with self._store.reading() as session:

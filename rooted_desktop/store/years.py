@@ -37,6 +37,13 @@ def ensure_year(session: Session, start_year: int, guide_id: str, today: date) -
     return row
 
 
+def ensure_year_id(session: Session, start_year: int, guide_id: str, today: date) -> int:
+    """The year's row id, the row made in the caller's transaction if it is new."""
+    row = ensure_year(session, start_year, guide_id, today)
+    assert row.id is not None  # flushed
+    return row.id
+
+
 def list_years(session: Session) -> list[ProgramYearRow]:
     return list(session.exec(select(ProgramYearRow).order_by(col(ProgramYearRow.start_year))))
 
