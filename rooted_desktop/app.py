@@ -46,7 +46,7 @@ def run_app(args: argparse.Namespace) -> int:
             return 1
         return 0
 
-    from rooted_desktop.services.backups import recover_if_damaged, restore_store
+    from rooted_desktop.services.recovery import recover_if_damaged, restore_store
     from rooted_desktop.store.clean_close import closed_cleanly, note_clean_close
 
     # Told once the window shows: a damaged store that was repaired, a restore that was made.

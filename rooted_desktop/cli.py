@@ -177,8 +177,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _open_services(paths: Paths) -> Services:
-    from rooted_desktop.services.backups import recover_if_damaged
     from rooted_desktop.services.container import Services
+    from rooted_desktop.services.recovery import recover_if_damaged
 
     recovery = recover_if_damaged(paths.store_file, backup_dir=paths.backup_dir)
     if recovery is not None:
@@ -260,7 +260,7 @@ def _backup(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _restore(args: argparse.Namespace, paths: Paths) -> int:
-    from rooted_desktop.services.backups import restore_store
+    from rooted_desktop.services.recovery import restore_store
 
     report = restore_store(paths.store_file, args.file, backup_dir=paths.backup_dir)
     print(report.message)
@@ -268,7 +268,7 @@ def _restore(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _check(args: argparse.Namespace, paths: Paths) -> int:
-    from rooted_desktop.services.backups import check_store
+    from rooted_desktop.services.recovery import check_store
 
     check_store(paths.store_file)
     print("ok")

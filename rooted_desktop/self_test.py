@@ -145,7 +145,7 @@ class SelfTest:
         _check(problem is None, f"the backup {made.path.name} cannot be restored: {problem}")
 
     def store_check(self) -> None:
-        from rooted_desktop.services.backups import check_store
+        from rooted_desktop.services.recovery import check_store
 
         self.close()  # the check opens the file on its own: the store must be closed
         check_store(self.paths.store_file)

@@ -7,11 +7,17 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from rooted_desktop.core.errors import UserError
 
 log = logging.getLogger(__name__)
+
+
+def show_problems(label: QLabel, problems: list[str]) -> None:
+    """A form's problems in its label, as text (not colour alone); the dialog stays open."""
+    label.setText("Please fix:\n" + "\n".join(f"• {p[:1].upper()}{p[1:]}" for p in problems))
+    label.show()
 
 
 def show_user_error(parent: QWidget | None, error: UserError, *, title: str = "") -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from rooted_desktop.core.calendar import Month
 from rooted_desktop.core.errors import UserError
 from rooted_desktop.services.container import Services
+from rooted_desktop.services.documents import DocumentJob
 from rooted_desktop.services.sessions import SessionQuery
 from rooted_desktop.ui.errors import show_user_error
 from rooted_desktop.ui.workers import DocumentRunner
@@ -156,32 +157,40 @@ class FileActions:
 
     def print_agendas(self, scope: SessionQuery | None = None) -> None:
         """The agendas of the planned visits in scope, one per page, to print before visits."""
-        scope = self._scope(scope)
-        label = self._file_label(scope)
-        path = self._ask_save("Save the agendas", f"agendas-{label}.pdf", "PDF files (*.pdf)")
-        if path is None:
-            return
-        try:
-            job = self._services.documents.agendas_job(path, scope)
-        except UserError as error:
-            show_user_error(self._parent, error, title="No agendas to print")
-            return
-        noun = "agenda" if job.count == 1 else f"{job.count} agendas"
-        self._documents.start(job, f"Preparing {noun}…")
+        documents = self._services.documents
+        self._print_sessions(
+            scope, "agendas", "agendas", documents.agendas_job, "No agendas to print"
+        )
 
     def print_cms_sheets(self, scope: SessionQuery | None = None) -> None:
         """The completed sessions in scope, every field in CMS order, to re-type them."""
+        documents = self._services.documents
+        self._print_sessions(
+            scope, "cms", "CMS entry sheets", documents.cms_job, "No CMS entry sheets"
+        )
+
+    def _print_sessions(
+        self,
+        scope: SessionQuery | None,
+        stem: str,
+        noun: str,
+        make_job: Callable[[Path, SessionQuery], DocumentJob],
+        nothing_title: str,
+    ) -> None:
+        """Ask where, build the job (or say there is nothing), render it in the background."""
         scope = self._scope(scope)
-        label = self._file_label(scope)
-        path = self._ask_save("Save the CMS entry sheets", f"cms-{label}.pdf", "PDF files (*.pdf)")
+        path = self._ask_save(
+            f"Save the {noun}", f"{stem}-{self._file_label(scope)}.pdf", "PDF files (*.pdf)"
+        )
         if path is None:
             return
         try:
-            job = self._services.documents.cms_job(path, scope)
+            job = make_job(path, scope)
         except UserError as error:
-            show_user_error(self._parent, error, title="No CMS entry sheets")
+            show_user_error(self._parent, error, title=nothing_title)
             return
-        self._documents.start(job, f"Preparing {job.count} CMS entry sheets…")
+        count = f"{job.count} {noun}" if job.count != 1 else noun.removesuffix("s")
+        self._documents.start(job, f"Preparing {count}…")
 
     def print_monthly(self, month: Month) -> None:
         """The month's summary for the coach and supervisor."""

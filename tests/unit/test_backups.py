@@ -21,12 +21,12 @@ from rooted_desktop.core.errors import UserError
 from rooted_desktop.core.providers import ProviderInput
 from rooted_desktop.paths import Paths
 from rooted_desktop.services import backups as backup_service
-from rooted_desktop.services.backups import (
+from rooted_desktop.services.container import Services
+from rooted_desktop.services.recovery import (
     check_store,
     recover_if_damaged,
     restore_store,
 )
-from rooted_desktop.services.container import Services
 from rooted_desktop.store import backup as files
 from rooted_desktop.store import schema
 from rooted_desktop.store.store import Store

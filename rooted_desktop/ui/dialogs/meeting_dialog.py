@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from rooted_desktop.core.program import MAX_MINUTES, MeetingInput, MeetingRecord, validate_meeting
 from rooted_desktop.core.providers import FieldProblem
 from rooted_desktop.core.records import ProviderRecord
+from rooted_desktop.ui import errors
 from rooted_desktop.ui.widgets.readable import checks_on_window
 
 ProviderIdRole = Qt.ItemDataRole.UserRole + 1
@@ -207,10 +208,7 @@ class ProgramDialog(QDialog):
 
     def show_problems(self, problems: list[str]) -> None:
         """Show what is wrong (text, not colour alone) and keep the dialog open."""
-        self.problems.setText(
-            "Please fix:\n" + "\n".join(f"• {p[:1].upper()}{p[1:]}" for p in problems)
-        )
-        self.problems.show()
+        errors.show_problems(self.problems, problems)
 
     def accept(self) -> None:
         problems = self.problems_of_value()

@@ -30,11 +30,8 @@ from rooted_desktop.core.requirements import (
     ObservationRecord,
     validate_observation,
 )
-from rooted_desktop.ui.dialogs.requirement_dialog import (
-    OptionalDate,
-    problems_label,
-    show_problems,
-)
+from rooted_desktop.ui.dialogs.requirement_dialog import OptionalDate, problems_label
+from rooted_desktop.ui.errors import show_problems
 
 NO_SCORES_NOTE = "No scores are stored: TPOT/TPITOS scores are never shared with providers."
 

@@ -18,6 +18,7 @@ from rooted_desktop.core.errors import UserError
 from rooted_desktop.core.providers import ProviderInput, validate_provider
 from rooted_desktop.core.records import ProviderRecord
 from rooted_desktop.core.vocab import AgeGroup, Setting
+from rooted_desktop.ui import errors
 
 
 class ProviderDialog(QDialog):
@@ -101,10 +102,7 @@ class ProviderDialog(QDialog):
 
     def show_problems(self, problems: list[str]) -> None:
         """Show what is wrong (text, not colour alone) and keep the dialog open."""
-        self.problems.setText(
-            "Please fix:\n" + "\n".join(f"• {p[:1].upper()}{p[1:]}" for p in problems)
-        )
-        self.problems.show()
+        errors.show_problems(self.problems, problems)
 
     def show_error(self, error: UserError) -> None:
         """The store refused: the fields to fix, or why nothing could be saved (a full disk)."""

@@ -33,6 +33,7 @@ from rooted_desktop.core.requirements import (
     validate_requirement,
 )
 from rooted_desktop.core.vocab import RequirementStatus
+from rooted_desktop.ui.errors import show_problems
 from rooted_desktop.ui.models.session_table import short_date
 
 NOT_RECORDED = "not recorded"
@@ -81,12 +82,6 @@ def problems_label() -> QLabel:
     label.setStyleSheet("font-weight: bold")
     label.hide()
     return label
-
-
-def show_problems(label: QLabel, problems: list[str]) -> None:
-    """What is wrong, as text (not colour alone); the dialog stays open."""
-    label.setText("Please fix:\n" + "\n".join(f"• {p[:1].upper()}{p[1:]}" for p in problems))
-    label.show()
 
 
 class RequirementDialog(QDialog):

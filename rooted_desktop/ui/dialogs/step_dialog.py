@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from rooted_desktop.core.action_plans import StepInput, validate_step
 from rooted_desktop.core.records import StepRecord
+from rooted_desktop.ui import errors
 
 
 def ask_goal(parent: QWidget | None, title: str, text: str = "") -> str | None:
@@ -124,10 +125,7 @@ class StepDialog(QDialog):
 
     def show_problems(self, problems: list[str]) -> None:
         """Show what is wrong (text, not colour alone) and keep the dialog open."""
-        self.problems.setText(
-            "Please fix:\n" + "\n".join(f"• {p[:1].upper()}{p[1:]}" for p in problems)
-        )
-        self.problems.show()
+        errors.show_problems(self.problems, problems)
 
     def accept(self) -> None:
         problems = validate_step(self.value())
