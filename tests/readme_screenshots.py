@@ -117,7 +117,7 @@ def main(out_dir: Path = OUT_DIR) -> list[Path]:
         window.show()
         for number, page in enumerate(window.pages):
             window.show_page(number)
-            shoot(window, slug(page.title))  # type: ignore[attr-defined]
+            shoot(window, slug(page.windowTitle()))
 
         # Documenting a session: the latest completed visit, in its own window.
         done = services.sessions.find(SessionQuery(last_day=TODAY, status=SessionStatus.COMPLETED))

@@ -96,7 +96,7 @@ def main(
         for number, page in enumerate(window.pages):
             window.show_page(number)
             settle()
-            title = page.title.lower()  # type: ignore[attr-defined]
+            title = page.windowTitle().lower()
             name = "-".join(w for w in title.replace("&", " ").split())
             window.grab().save(str(out_dir / f"{name}.png"))
 

@@ -1,112 +1,172 @@
-"""All services over one open store, built once by app.py or cli.py and passed in."""
+"""All services over one open store, built once by app.py or cli.py and passed in.
+
+Each service (and the guide) is built, and its module imported, the first time something
+asks for it: the window's first paint needs the dashboard's few, not the PDF makers',
+importers' and backups' many. A service's constructor only keeps its arguments, so when it
+is built changes nothing but when its import is paid for.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rooted_desktop import identity
-from rooted_desktop.guide.loader import load_default_guide
-from rooted_desktop.guide.model import Guide
-from rooted_desktop.services.action_plans import ActionPlanService
-from rooted_desktop.services.agenda import AgendaService
-from rooted_desktop.services.archive import ArchiveService
-from rooted_desktop.services.backups import BackupService
-from rooted_desktop.services.calendar import CalendarService
 from rooted_desktop.services.changes import ChangeBus
 from rooted_desktop.services.clock import Clock, system_clock
-from rooted_desktop.services.dashboard import DashboardService
-from rooted_desktop.services.documents import DocumentService
-from rooted_desktop.services.drafts import DraftService
-from rooted_desktop.services.profile import ProfileService
-from rooted_desktop.services.program import ProgramService
-from rooted_desktop.services.providers import ProviderService
-from rooted_desktop.services.requirements import RequirementService
-from rooted_desktop.services.session_log import SessionLogService
-from rooted_desktop.services.sessions import SessionService
-from rooted_desktop.services.welcome import WelcomeService
-from rooted_desktop.services.year_plan import YearPlanService
-from rooted_desktop.services.years import YearService
 from rooted_desktop.store.store import Store
 
+if TYPE_CHECKING:
+    from rooted_desktop.guide.model import Guide
+    from rooted_desktop.services.action_plans import ActionPlanService
+    from rooted_desktop.services.agenda import AgendaService
+    from rooted_desktop.services.archive import ArchiveService
+    from rooted_desktop.services.backups import BackupService
+    from rooted_desktop.services.calendar import CalendarService
+    from rooted_desktop.services.dashboard import DashboardService
+    from rooted_desktop.services.documents import DocumentService
+    from rooted_desktop.services.drafts import DraftService
+    from rooted_desktop.services.profile import ProfileService
+    from rooted_desktop.services.program import ProgramService
+    from rooted_desktop.services.providers import ProviderService
+    from rooted_desktop.services.requirements import RequirementService
+    from rooted_desktop.services.session_log import SessionLogService
+    from rooted_desktop.services.sessions import SessionService
+    from rooted_desktop.services.welcome import WelcomeService
+    from rooted_desktop.services.year_plan import YearPlanService
+    from rooted_desktop.services.years import YearService
 
-@dataclass
+
 class Services:
-    store: Store
-    bus: ChangeBus
-    guide: Guide
-    clock: Clock
-    years: YearService
-    providers: ProviderService
-    sessions: SessionService
-    action_plans: ActionPlanService
-    session_log: SessionLogService
-    drafts: DraftService
-    agenda: AgendaService
-    profile: ProfileService
-    archive: ArchiveService
-    dashboard: DashboardService
-    documents: DocumentService
-    calendar: CalendarService
-    program: ProgramService
-    requirements: RequirementService
-    backups: BackupService
-    year_plan: YearPlanService
-    welcome: WelcomeService
+    def __init__(self, store: Store, *, clock: Clock = system_clock) -> None:
+        self.store = store
+        self.bus = ChangeBus()
+        self.clock = clock
 
     @classmethod
     def open(cls, store_file: Path, *, clock: Clock = system_clock) -> Services:
-        store = Store(store_file, app_version=identity.version())
-        return cls.over(store, clock=clock)
+        return cls(Store(store_file, app_version=identity.version()), clock=clock)
 
-    @classmethod
-    def over(cls, store: Store, *, clock: Clock = system_clock) -> Services:
-        bus = ChangeBus()
-        guide = load_default_guide()
-        years = YearService(store, bus, guide_id=guide.id, clock=clock)
-        program = ProgramService(store, bus, guide, clock)
-        requirements = RequirementService(store, bus, guide, clock)
-        backups = BackupService(store, bus)
-        providers = ProviderService(store, bus, years, clock, backups=backups)
-        sessions = SessionService(
-            store, bus, clock, target_minutes=guide.rules.dosage_minutes_per_provider_per_month
+    @cached_property
+    def guide(self) -> Guide:
+        from rooted_desktop.guide.loader import load_default_guide
+
+        return load_default_guide()
+
+    @cached_property
+    def years(self) -> YearService:
+        from rooted_desktop.services.years import YearService
+
+        return YearService(self.store, self.bus, guide_id=self.guide.id, clock=self.clock)
+
+    @cached_property
+    def program(self) -> ProgramService:
+        from rooted_desktop.services.program import ProgramService
+
+        return ProgramService(self.store, self.bus, self.guide, self.clock)
+
+    @cached_property
+    def requirements(self) -> RequirementService:
+        from rooted_desktop.services.requirements import RequirementService
+
+        return RequirementService(self.store, self.bus, self.guide, self.clock)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from rooted_desktop.services.backups import BackupService
+
+        return BackupService(self.store, self.bus)
+
+    @cached_property
+    def providers(self) -> ProviderService:
+        from rooted_desktop.services.providers import ProviderService
+
+        return ProviderService(self.store, self.bus, self.years, self.clock, backups=self.backups)
+
+    @cached_property
+    def sessions(self) -> SessionService:
+        from rooted_desktop.services.sessions import SessionService
+
+        target = self.guide.rules.dosage_minutes_per_provider_per_month
+        return SessionService(self.store, self.bus, self.clock, target_minutes=target)
+
+    @cached_property
+    def action_plans(self) -> ActionPlanService:
+        from rooted_desktop.services.action_plans import ActionPlanService
+
+        return ActionPlanService(self.store, self.bus, self.clock)
+
+    @cached_property
+    def session_log(self) -> SessionLogService:
+        from rooted_desktop.services.session_log import SessionLogService
+
+        return SessionLogService(self.store, self.bus, backups=self.backups)
+
+    @cached_property
+    def drafts(self) -> DraftService:
+        from rooted_desktop.services.drafts import DraftService
+
+        return DraftService(self.store, self.bus)
+
+    @cached_property
+    def agenda(self) -> AgendaService:
+        from rooted_desktop.services.agenda import AgendaService
+
+        return AgendaService(self.store, self.bus)
+
+    @cached_property
+    def profile(self) -> ProfileService:
+        from rooted_desktop.services.profile import ProfileService
+
+        return ProfileService(self.store, self.bus)
+
+    @cached_property
+    def archive(self) -> ArchiveService:
+        from rooted_desktop.services.archive import ArchiveService
+
+        return ArchiveService(self.store, self.bus, backups=self.backups)
+
+    @cached_property
+    def calendar(self) -> CalendarService:
+        from rooted_desktop.services.calendar import CalendarService
+
+        return CalendarService(self.store, self.guide, clock=self.clock)
+
+    @cached_property
+    def dashboard(self) -> DashboardService:
+        from rooted_desktop.services.dashboard import DashboardService
+
+        return DashboardService(
+            self.store, self.bus, self.guide, self.clock, self.program, self.requirements
         )
-        action_plans = ActionPlanService(store, bus, clock)
-        agenda = AgendaService(store, bus)
-        profile = ProfileService(store, bus)
-        dashboard = DashboardService(store, bus, guide, clock, program, requirements)
-        return cls(
-            store=store,
-            bus=bus,
-            guide=guide,
-            clock=clock,
-            years=years,
-            providers=providers,
-            sessions=sessions,
-            action_plans=action_plans,
-            session_log=SessionLogService(store, bus, backups=backups),
-            drafts=DraftService(store, bus),
-            agenda=agenda,
-            profile=profile,
-            archive=ArchiveService(store, bus, backups=backups),
-            calendar=CalendarService(store, guide, clock=clock),
-            program=program,
-            requirements=requirements,
-            backups=backups,
-            dashboard=dashboard,
-            year_plan=YearPlanService(store, guide, clock, years, dashboard),
-            welcome=WelcomeService(store, clock),
-            documents=DocumentService(
-                sessions,
-                providers,
-                dashboard,
-                requirements,
-                agenda,
-                profile,
-                years,
-                guide,
-                clock,
-            ),
+
+    @cached_property
+    def year_plan(self) -> YearPlanService:
+        from rooted_desktop.services.year_plan import YearPlanService
+
+        return YearPlanService(self.store, self.guide, self.clock, self.years, self.dashboard)
+
+    @cached_property
+    def welcome(self) -> WelcomeService:
+        from rooted_desktop.services.welcome import WelcomeService
+
+        return WelcomeService(self.store, self.clock)
+
+    @cached_property
+    def documents(self) -> DocumentService:
+        from rooted_desktop.services.documents import DocumentService
+
+        return DocumentService(
+            self.sessions,
+            self.providers,
+            self.dashboard,
+            self.requirements,
+            self.agenda,
+            self.profile,
+            self.years,
+            self.guide,
+            self.clock,
         )
 
     def coach_name(self) -> str:

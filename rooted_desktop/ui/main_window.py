@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QStackedWidget,
     QWidget,
 )
 
@@ -26,28 +26,37 @@ from rooted_desktop.core.records import ProviderRecord
 from rooted_desktop.paths import Paths
 from rooted_desktop.services.changes import Change
 from rooted_desktop.services.container import Services
-from rooted_desktop.services.drafts import DraftRecord
-from rooted_desktop.ui.backup_runner import BackupRunner
 from rooted_desktop.ui.changes import QtChanges
-from rooted_desktop.ui.file_actions import FileActions
+from rooted_desktop.ui.first_paint import AfterFirstPaint
 from rooted_desktop.ui.help_menu import HelpMenu
-from rooted_desktop.ui.pages.calendar_page import CalendarPage
-from rooted_desktop.ui.pages.dashboard_page import DashboardPage
-from rooted_desktop.ui.pages.data_page import DataPage
-from rooted_desktop.ui.pages.program_page import ProgramPage
-from rooted_desktop.ui.pages.providers_page import ProvidersPage
-from rooted_desktop.ui.pages.sessions_page import SessionsPage
-from rooted_desktop.ui.pages.year_plan_page import YearPlanPage
-from rooted_desktop.ui.workers import DocumentRunner
+from rooted_desktop.ui.pages.deck import PageDeck, PageSpec
 from rooted_desktop.ui.year_menu import YearMenu
 
-if TYPE_CHECKING:  # the dialogs load when first opened, not on the way to the first paint
+if TYPE_CHECKING:
+    # Pages, dialogs, printing and backups load when first used, not on the way to the
+    # first paint: the window opens on one page.
+    from rooted_desktop.services.drafts import DraftRecord
+    from rooted_desktop.ui.backup_runner import BackupRunner
     from rooted_desktop.ui.dialogs.backups_dialog import BackupsDialog
     from rooted_desktop.ui.dialogs.session_window import SessionWindow
     from rooted_desktop.ui.dialogs.welcome_dialog import WelcomeDialog
+    from rooted_desktop.ui.file_actions import FileActions
+    from rooted_desktop.ui.pages.calendar_page import CalendarPage
+    from rooted_desktop.ui.pages.dashboard_page import DashboardPage
+    from rooted_desktop.ui.pages.data_page import DataPage
+    from rooted_desktop.ui.pages.program_page import ProgramPage
+    from rooted_desktop.ui.pages.providers_page import ProvidersPage
+    from rooted_desktop.ui.pages.sessions_page import SessionsPage
+    from rooted_desktop.ui.pages.year_plan_page import YearPlanPage
+    from rooted_desktop.ui.workers import DocumentRunner
+
+# The pages in the order of the navigation list and of their Ctrl+number shortcuts.
+DASHBOARD, CALENDAR, SESSIONS, PROVIDERS, PROGRAM, DATA, YEAR_PLAN = range(7)
 
 
 class MainWindow(QMainWindow):
+    settled = Signal()  # the first page has painted and the deferred start-up work is done
+
     def __init__(self, services: Services, paths: Paths) -> None:
         super().__init__()
         self._services = services
@@ -59,80 +68,37 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self.setMinimumSize(720, 480)  # fits a 1366x768 laptop at 150 % scaling
 
-        self.documents = DocumentRunner(self)
-        self.backup_runner = BackupRunner(
-            self, services.backups, status=lambda text, ms: self.statusBar().showMessage(text, ms)
-        )
         self.restore_request: Path | None = None  # app.py restores it once this window closes
-        self.file_actions = FileActions(
-            self,
-            services,
-            show_providers=lambda: self.show_page(self.pages.index(self.providers_page)),
-            show_sessions=lambda: self.show_page(self.pages.index(self.sessions_page)),
-            sessions_query=lambda: self.sessions_page.query(),
-            status=lambda text, ms: self.statusBar().showMessage(text, ms),
-            documents=self.documents,
-        )
-        self.providers_page = ProvidersPage(
-            services.providers,
-            self.changes,
-            import_roster=self.file_actions.import_roster,
-            open_action_plan=self.open_action_plan,
-        )
-        self.sessions_page = SessionsPage(services, self.changes, open_session=self.open_session)
-        self.dashboard_page = DashboardPage(services.dashboard, self.changes)
-        self.dashboard_page.session_requested.connect(lambda sid: self.open_session(sid))
-        self.dashboard_page.provider_month_requested.connect(self._show_provider_month)
-        self.dashboard_page.drafts_requested.connect(self.offer_drafts)
-        self.dashboard_page.summary_requested.connect(self.file_actions.print_monthly)
-        self.sessions_page.agendas_requested.connect(self.file_actions.print_agendas)
-        self.sessions_page.cms_sheets_requested.connect(self.file_actions.print_cms_sheets)
-        self.calendar_page = CalendarPage(
-            services.calendar, self.changes, clock=services.clock, open_session=self.open_session
-        )
-        self.calendar_page.item_requested.connect(self._open_calendar_item)
-        self.calendar_page.agendas_requested.connect(self.file_actions.print_agendas)
-        self.program_page = ProgramPage(
-            services.program, services.providers, services.years, self.changes
-        )
-        self.data_page = DataPage(services.requirements, services.years, self.changes)
-        self.year_plan_page = YearPlanPage(services.year_plan, self.changes)
-        self.year_plan_page.checklist_requested.connect(self._show_dashboard_month)
-        self.pages: list[QWidget] = [
-            self.dashboard_page,
-            self.calendar_page,
-            self.sessions_page,
-            self.providers_page,
-            self.program_page,
-            self.data_page,
-            self.year_plan_page,  # last, so the other pages keep their Ctrl+number
-        ]
-        self.dashboard_page.program_requested.connect(
-            lambda: self.show_page(self.pages.index(self.program_page))
-        )
-        self.dashboard_page.data_requested.connect(
-            lambda: self.show_page(self.pages.index(self.data_page))
-        )
         self.session_windows: list[SessionWindow] = []
-        self._pages_for_items: dict[ItemKind, QWidget] = {
-            ItemKind.PCM: self.program_page,
-            ItemKind.RC: self.program_page,
-            ItemKind.TRAINING: self.program_page,
-            ItemKind.OBSERVATION: self.data_page,
-            ItemKind.DEADLINE: self.data_page,
+        # A calendar item that is not a visit opens the page that keeps it.
+        self._pages_for_items: dict[ItemKind, int] = {
+            ItemKind.PCM: PROGRAM,
+            ItemKind.RC: PROGRAM,
+            ItemKind.TRAINING: PROGRAM,
+            ItemKind.OBSERVATION: DATA,
+            ItemKind.DEADLINE: DATA,
         }
+        self.stack = PageDeck(
+            [  # the year plan last, so the other pages keep their Ctrl+number
+                PageSpec("Dashboard", self._build_dashboard),
+                PageSpec("Calendar", self._build_calendar),
+                PageSpec("Sessions", self._build_sessions),
+                PageSpec("Providers", self._build_providers),
+                PageSpec("Program", self._build_program),
+                PageSpec("Data & evaluation", self._build_data),
+                PageSpec("Year plan", self._build_year_plan),
+            ]
+        )
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Pages")
-        self.stack = QStackedWidget()
-        for number, page in enumerate(self.pages, start=1):
-            item = QListWidgetItem(f"{page.title}")  # type: ignore[attr-defined]
-            item.setToolTip(f"{page.title} (Ctrl+{number})")  # type: ignore[attr-defined]
+        for number, title in enumerate(self.stack.titles, start=1):
+            item = QListWidgetItem(title)
+            item.setToolTip(f"{title} (Ctrl+{number})")
             self.nav.addItem(item)
-            self.stack.addWidget(page)
         # As wide as the longest title, no wider: at 150 % on a laptop every pixel is a page's.
         self.nav.setMaximumWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 16)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self.stack.show_page)
         self.nav.currentRowChanged.connect(lambda _row: self._update_new_action())
 
         central = QWidget()
@@ -145,10 +111,140 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.changes.changed.connect(self._on_changes)
         self._restore_state()
+        # What the first page does not need waits until it has shown the coach their data.
+        AfterFirstPaint(self.stack.page(self.stack.currentIndex()), self._settle_in)
+
+    def _settle_in(self) -> None:
+        self.year_menu.fill()  # also refilled each time it opens
         # Rows for requirements the guide added (or providers imported from the command line)
-        # since the last run; the Data page used to make them when it was built. A few
-        # indexed reads, and a write only when something is missing.
+        # since the last run. A few indexed reads, and a write only when something is missing;
+        # a page showing requirements reloads if one was.
         self._ensure_requirements()
+        self.settled.emit()
+
+    # -- pages, built the first time they are shown or asked for -------------------------
+    @property
+    def pages(self) -> list[QWidget]:
+        """Every page, in navigation order (building any not built yet)."""
+        return [self.stack.page(number) for number in range(self.stack.count())]
+
+    @property
+    def dashboard_page(self) -> DashboardPage:
+        return cast("DashboardPage", self.stack.page(DASHBOARD))
+
+    @property
+    def calendar_page(self) -> CalendarPage:
+        return cast("CalendarPage", self.stack.page(CALENDAR))
+
+    @property
+    def sessions_page(self) -> SessionsPage:
+        return cast("SessionsPage", self.stack.page(SESSIONS))
+
+    @property
+    def providers_page(self) -> ProvidersPage:
+        return cast("ProvidersPage", self.stack.page(PROVIDERS))
+
+    @property
+    def program_page(self) -> ProgramPage:
+        return cast("ProgramPage", self.stack.page(PROGRAM))
+
+    @property
+    def data_page(self) -> DataPage:
+        return cast("DataPage", self.stack.page(DATA))
+
+    @property
+    def year_plan_page(self) -> YearPlanPage:
+        return cast("YearPlanPage", self.stack.page(YEAR_PLAN))
+
+    def _build_dashboard(self) -> QWidget:
+        from rooted_desktop.ui.pages.dashboard_page import DashboardPage
+
+        page = DashboardPage(self._services.dashboard, self.changes)
+        page.session_requested.connect(lambda sid: self.open_session(sid))
+        page.provider_month_requested.connect(self._show_provider_month)
+        page.drafts_requested.connect(self.offer_drafts)
+        page.summary_requested.connect(lambda month: self.file_actions.print_monthly(month))
+        page.program_requested.connect(lambda: self.show_page(PROGRAM))
+        page.data_requested.connect(lambda: self.show_page(DATA))
+        return page
+
+    def _build_calendar(self) -> QWidget:
+        from rooted_desktop.ui.pages.calendar_page import CalendarPage
+
+        services = self._services
+        page = CalendarPage(
+            services.calendar, self.changes, clock=services.clock, open_session=self.open_session
+        )
+        page.item_requested.connect(self._open_calendar_item)
+        page.agendas_requested.connect(lambda query: self.file_actions.print_agendas(query))
+        return page
+
+    def _build_sessions(self) -> QWidget:
+        from rooted_desktop.ui.pages.sessions_page import SessionsPage
+
+        page = SessionsPage(self._services, self.changes, open_session=self.open_session)
+        page.agendas_requested.connect(lambda query: self.file_actions.print_agendas(query))
+        page.cms_sheets_requested.connect(lambda query: self.file_actions.print_cms_sheets(query))
+        return page
+
+    def _build_providers(self) -> QWidget:
+        from rooted_desktop.ui.pages.providers_page import ProvidersPage
+
+        return ProvidersPage(
+            self._services.providers,
+            self.changes,
+            import_roster=lambda: self.file_actions.import_roster(),
+            open_action_plan=self.open_action_plan,
+        )
+
+    def _build_program(self) -> QWidget:
+        from rooted_desktop.ui.pages.program_page import ProgramPage
+
+        services = self._services
+        return ProgramPage(services.program, services.providers, services.years, self.changes)
+
+    def _build_data(self) -> QWidget:
+        from rooted_desktop.ui.pages.data_page import DataPage
+
+        return DataPage(self._services.requirements, self._services.years, self.changes)
+
+    def _build_year_plan(self) -> QWidget:
+        from rooted_desktop.ui.pages.year_plan_page import YearPlanPage
+
+        page = YearPlanPage(self._services.year_plan, self.changes)
+        page.checklist_requested.connect(self._show_dashboard_month)
+        return page
+
+    # -- helpers built on first use ----------------------------------------------------
+    @cached_property
+    def documents(self) -> DocumentRunner:
+        from rooted_desktop.ui.workers import DocumentRunner
+
+        return DocumentRunner(self)
+
+    @cached_property
+    def backup_runner(self) -> BackupRunner:
+        from rooted_desktop.ui.backup_runner import BackupRunner
+
+        return BackupRunner(
+            self,
+            self._services.backups,
+            status=lambda text, ms: self.statusBar().showMessage(text, ms),
+        )
+
+    @cached_property
+    def file_actions(self) -> FileActions:
+        from rooted_desktop.ui.file_actions import FileActions
+
+        return FileActions(
+            self,
+            self._services,
+            show_providers=lambda: self.show_page(PROVIDERS),
+            show_sessions=lambda: self.show_page(SESSIONS),
+            sessions_query=lambda: self.sessions_page.query(),
+            status=lambda text, ms: self.statusBar().showMessage(text, ms),
+            documents=self.documents,
+        )
 
     # -- assembly ---------------------------------------------------------------------
     def _action(
@@ -189,25 +285,29 @@ class MainWindow(QMainWindow):
             "What this page shows: the month's summary, the day's agendas, the sessions' sheets",
         )  # fmt: skip
         file_menu.addAction(self.print_action)
-        files = self.file_actions
+
+        def files() -> FileActions:  # built when first used, not with the menu
+            return self.file_actions
+
         for text, slot, tip in (
             ("Print the &monthly summary…",
-             lambda: files.print_monthly(self.dashboard_page.month),
+             lambda: files().print_monthly(self.dashboard_page.month),
              "Dosage, sessions, CMS backlog, program and data status of the dashboard's month"),
-            ("Print &agendas for the month…", lambda: files.print_agendas(),
+            ("Print &agendas for the month…", lambda: files().print_agendas(),
              "Agendas of the planned visits on the Sessions page (this month if it shows all)"),
-            ("Print CMS entr&y sheets for the month…", lambda: files.print_cms_sheets(),
+            ("Print CMS entr&y sheets for the month…", lambda: files().print_cms_sheets(),
              "Every field of the completed sessions on the Sessions page, in the order CMS asks"),
-            ("Import &roster (CSV)…", files.import_roster, "Add providers from a spreadsheet"),
-            ("Import sessio&ns (CSV)…", files.import_sessions,
+            ("Import &roster (CSV)…", lambda: files().import_roster(),
+             "Add providers from a spreadsheet"),
+            ("Import sessio&ns (CSV)…", lambda: files().import_sessions(),
              "Add sessions from a session-log spreadsheet"),
-            ("Export sessions (&CSV)…", files.export_sessions,
+            ("Export sessions (&CSV)…", lambda: files().export_sessions(),
              "Write the sessions of the Sessions page's month (or all) to a spreadsheet"),
-            ("Export ca&lendar (.ics)…", files.export_calendar,
+            ("Export ca&lendar (.ics)…", lambda: files().export_calendar(),
              "The program year's visits, meetings and deadlines for Outlook or Google"),
-            ("Import everything (&JSON)…", files.import_json,
+            ("Import everything (&JSON)…", lambda: files().import_json(),
              "Fill an empty store from a full JSON export"),
-            ("&Export everything (JSON)…", files.export_json,
+            ("&Export everything (JSON)…", lambda: files().export_json(),
              "Write the whole store to one file, to move to a new laptop or archive"),
         ):  # fmt: skip
             file_menu.addAction(self._action(text, slot, tip=tip))
@@ -238,10 +338,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.settings_action)
 
         view_menu = bar.addMenu("&View")
-        for number, page in enumerate(self.pages, start=1):
+        for number, title in enumerate(self.stack.titles, start=1):
             view_menu.addAction(
                 self._action(
-                    page.title.replace("&", "&&"),  # type: ignore[attr-defined]  # "Data & …"
+                    title.replace("&", "&&"),  # "Data & evaluation" shows its ampersand
                     lambda _checked=False, n=number - 1: self.show_page(n),
                     f"Ctrl+{number}",
                 )
@@ -286,15 +386,12 @@ class MainWindow(QMainWindow):
             self._services.bus.publish(Change.REQUIREMENTS)
 
     def _update_new_action(self) -> None:
-        page = self.stack.currentWidget()
-        noun = "provider" if page is self.providers_page else "session"
-        self.new_action.setText(f"&New {noun}…" if noun else "&New…")
+        noun = "provider" if self.stack.currentIndex() == PROVIDERS else "session"
+        self.new_action.setText(f"&New {noun}…")
 
     def show_page(self, number: int) -> None:
         self.nav.setCurrentRow(number)
-        page = self.stack.currentWidget()
-        if page is not None:
-            page.setFocus()
+        self.stack.page(number).setFocus()
 
     # -- window state -----------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -366,13 +463,13 @@ class MainWindow(QMainWindow):
 
     def _show_provider_month(self, provider_id: int, month: Month) -> None:
         self.sessions_page.show_provider_month(provider_id, month)
-        self.show_page(self.pages.index(self.sessions_page))
+        self.show_page(SESSIONS)
 
     def _open_calendar_item(self, item: CalendarItem) -> None:
         """A meeting, training, observation or deadline opens the page that keeps it."""
-        page = self._pages_for_items.get(item.kind)
-        if page is not None:
-            self.show_page(self.pages.index(page))
+        number = self._pages_for_items.get(item.kind)
+        if number is not None:
+            self.show_page(number)
 
     def _forget(self, window: SessionWindow) -> None:
         if window in self.session_windows:
@@ -412,16 +509,16 @@ class MainWindow(QMainWindow):
 
     # -- actions ----------------------------------------------------------------------
     def _new_item(self) -> None:
-        page = self.stack.currentWidget()
-        if page is self.providers_page:
+        number = self.stack.currentIndex()
+        if number == PROVIDERS:
             self.providers_page.add_provider()
-        elif page is self.calendar_page:
+        elif number == CALENDAR:
             self.calendar_page.new_item()
         else:
             self.open_session()
 
     def _new_provider(self) -> None:
-        self.show_page(self.pages.index(self.providers_page))
+        self.show_page(PROVIDERS)
         self.providers_page.add_provider()
 
     def _print(self) -> None:
@@ -471,7 +568,7 @@ class MainWindow(QMainWindow):
     def _show_dashboard_month(self, month: Month) -> None:
         """The year plan's follow-ups live in the dashboard's checklist: show it there."""
         self.dashboard_page.show_month(month)
-        self.show_page(self.pages.index(self.dashboard_page))
+        self.show_page(DASHBOARD)
         self.dashboard_page.plan.setFocus()
 
     def welcome_if_new(self) -> WelcomeDialog | None:
@@ -485,7 +582,7 @@ class MainWindow(QMainWindow):
             self._services,
             self._paths,
             add_provider=self._new_provider,
-            import_roster=self.file_actions.import_roster,
+            import_roster=lambda: self.file_actions.import_roster(),
         )
         dialog.open()  # window-modal without a nested event loop
         return dialog

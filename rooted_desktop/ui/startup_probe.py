@@ -16,8 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
+
+from rooted_desktop.ui.first_paint import AfterFirstPaint
 
 
 class StartClock:
@@ -48,8 +49,8 @@ def process_age() -> float | None:
         return None
 
 
-class StartupProbe(QObject):
-    """Watches one page; prints ``ready in N ms`` after its first paint with data, then quits."""
+class StartupProbe:
+    """Prints ``ready in N ms`` after the page's first paint with its data, then quits."""
 
     def __init__(
         self,
@@ -59,25 +60,10 @@ class StartupProbe(QObject):
         loaded: Callable[[], bool] = lambda: True,
         out: TextIO | None = None,
     ) -> None:
-        super().__init__(page)
-        self._page = page
         self._clock = clock
-        self._loaded = loaded
         self._out = out if out is not None else sys.stdout
         self.ready_ms: float | None = None
-        page.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self._page
-            and event.type() == QEvent.Type.Paint
-            and self.ready_ms is None
-            and self._loaded()
-        ):
-            self._page.removeEventFilter(self)
-            # The paint is done once control returns to the loop and the frame is flushed.
-            QTimer.singleShot(0, self._ready)
-        return False
+        self._waiting = AfterFirstPaint(page, self._ready, ready=loaded)
 
     def _ready(self) -> None:
         self.ready_ms = self._clock.elapsed_ms()

@@ -11,8 +11,7 @@ class YearMenu(QMenu):
     def __init__(self, years: YearService, parent: QWidget) -> None:
         super().__init__("&Year", parent)
         self._years = years
-        self.aboutToShow.connect(self.fill)
-        self.fill()
+        self.aboutToShow.connect(self.fill)  # the window also fills it once it has painted
 
     def fill(self) -> None:
         """The program years to switch between, and starting the next one."""

@@ -21,7 +21,8 @@ def demo_window(
     build_demo_store(services.store, providers=6, years=1, today=date(2026, 12, 4))
     win = MainWindow(services, paths)
     qtbot.addWidget(win)
-    win.show()
+    with qtbot.waitSignal(win.settled):  # as a coach finds it: shown, its start-up work done
+        win.show()
     yield win
     # Session windows a test opened close without questions.
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)

@@ -46,7 +46,8 @@ def corrupt(path: Path) -> None:
 def window(qtbot: Any, services: Services, paths: Paths) -> Iterator[MainWindow]:
     win = MainWindow(services, paths)
     qtbot.addWidget(win)
-    win.show()
+    with qtbot.waitSignal(win.settled):  # its start-up writes are done before backups count
+        win.show()
     yield win
     win.backup_runner.wait()
 

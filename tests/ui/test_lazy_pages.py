@@ -8,12 +8,14 @@ from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QTableView, QWidget
 
 from rooted_desktop.core.calendar import Month, grid_range
 from rooted_desktop.core.providers import ProviderInput
 from rooted_desktop.paths import Paths
-from rooted_desktop.ui.main_window import MainWindow
+from rooted_desktop.ui.main_window import CALENDAR, DASHBOARD, PROVIDERS, SESSIONS, MainWindow
+from rooted_desktop.ui.pages.dashboard_page import DashboardPage
+from rooted_desktop.ui.pages.sessions_page import SessionsPage
 from rooted_desktop.ui.widgets.month_grid import MonthGrid
 
 
@@ -65,5 +67,44 @@ def test_missing_requirement_rows_are_made_when_the_window_opens(
     assert services.requirements.matrix(year).rows == ()
     window = MainWindow(services, paths)
     qtbot.addWidget(window)
+    with qtbot.waitSignal(window.settled):  # made once the first page has painted
+        window.show()
     assert len(services.requirements.matrix(year).rows) == 1
     assert window.data_page.loader.stale  # made without loading the page
+
+
+def test_only_the_page_the_window_opens_on_is_built(
+    qtbot: Any, services: Any, paths: Paths
+) -> None:
+    window = MainWindow(services, paths)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.settled):
+        window.show()
+    assert window.stack.currentIndex() == DASHBOARD
+    kinds = [type(window.stack.widget(number)) for number in range(window.stack.count())]
+    assert kinds[DASHBOARD] is DashboardPage
+    assert kinds[1:] == [QWidget] * 6  # places held, nothing built
+    assert window.nav.count() == 7 and window.nav.item(SESSIONS).text() == "Sessions"
+    assert window.year_menu.actions(), "the Year menu is filled once the first page painted"
+
+    window.show_page(SESSIONS)
+    sessions = window.stack.currentWidget()
+    assert isinstance(sessions, SessionsPage) and sessions is window.sessions_page
+    assert sessions.windowTitle() == "Sessions"
+    assert window.stack.indexOf(sessions) == SESSIONS
+    assert type(window.stack.widget(CALENDAR)) is QWidget
+    assert window.calendar_page is window.calendar_page  # built once, on first ask
+    assert window.stack.currentIndex() == SESSIONS  # asking does not show it
+
+
+def test_the_window_reopens_on_the_page_it_closed_on(
+    qtbot: Any, services: Any, paths: Paths
+) -> None:
+    first = MainWindow(services, paths)
+    qtbot.addWidget(first)
+    first.show_page(PROVIDERS)
+    first.close()  # keeps the page in the window settings
+    again = MainWindow(services, paths)
+    qtbot.addWidget(again)
+    assert again.stack.currentIndex() == PROVIDERS
+    assert type(again.stack.widget(DASHBOARD)) is QWidget  # the dashboard waits its turn
