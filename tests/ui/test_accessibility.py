@@ -301,7 +301,7 @@ def inspector(monkeypatch: pytest.MonkeyPatch) -> Report:
 def visit_pages(window: MainWindow, report: Report) -> None:
     for number, page in enumerate(window.pages):
         window.show_page(number)
-        report.inspect(window, f"{window.windowTitle()} › {page.title} page")  # type: ignore[attr-defined]
+        report.inspect(window, f"{window.windowTitle()} › {page.windowTitle()} page")
 
 
 def visit_dialogs(window: MainWindow, services: Any, paths: Paths, report: Report) -> None:
@@ -336,6 +336,7 @@ def visit_dialogs(window: MainWindow, services: Any, paths: Paths, report: Repor
     plan.close()
 
     window.settings_action.trigger()
+    window.help_menu.shortcuts_action.trigger()
 
     program = window.program_page
     window.show_page(window.pages.index(program))
@@ -489,7 +490,9 @@ def test_every_table_keeps_rows_in_the_smallest_window(demo_window: MainWindow) 
                 else view.fontMetrics().lineSpacing()
             )
             if view.viewport().height() < 3 * line:
-                cramped.append(f"{describe(view)} on {page.title}: {view.viewport().height()}px")  # type: ignore[attr-defined]
+                cramped.append(
+                    f"{describe(view)} on {page.windowTitle()}: {view.viewport().height()}px"
+                )
     assert window.width() <= 910 and window.height() <= 500
     assert not cramped, "Views with room for fewer than 3 rows:\n" + "\n".join(cramped)
 
@@ -513,7 +516,7 @@ def test_in_a_dark_palette_pages_paint_dark(demo_window: MainWindow) -> None:
             ]
             light_share = sum(1 for value in samples if value > 0.75) / len(samples)
             # Light text is a few percent; a light panel (a white table, say) is far more.
-            assert light_share < 0.25, f"{page.title}: {light_share:.0%} light pixels"  # type: ignore[attr-defined]
+            assert light_share < 0.25, f"{page.windowTitle()}: {light_share:.0%} light pixels"
     finally:
         app.setPalette(light)
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QTreeWidgetItemIterator
 
 from rooted_desktop import identity
 from rooted_desktop.paths import Paths
-from rooted_desktop.ui.help_menu import ShortcutsDialog, menu_text, shortcut_rows
+from rooted_desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog, menu_text, shortcut_rows
 from rooted_desktop.ui.main_window import MainWindow
 
 
