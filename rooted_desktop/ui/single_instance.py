@@ -12,9 +12,12 @@ from __future__ import annotations
 import hashlib
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:  # QtNetwork loads after the first paint: the lock alone guards the start
+    from PySide6.QtNetwork import QLocalServer
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +34,9 @@ def server_name(data_dir: Path) -> str:
 
 class SingleInstance(QObject):
     """``acquire()`` once at start: True, this process owns the folder; False, another does
-    and has been asked to come forward. ``activated`` fires when a later start asks us."""
+    and has been asked to come forward. ``listen()`` once the window shows; ``activated``
+    then fires when a later start asks us. (A start in between finds the lock taken and no
+    one to ask, and leaves quietly: the window it wanted is about to appear.)"""
 
     activated = Signal()
 
@@ -52,17 +57,24 @@ class SingleInstance(QObject):
             # Permission or unknown error: better to run than to refuse; the store's own
             # exclusive lock still keeps a second writer out.
             log.warning("could not take the instance lock (%s); starting anyway", error)
-            return True
+        return True
+
+    def listen(self) -> None:
+        """Answer later starts (once this process owns the lock; again is a no-op)."""
+        if self._server is not None or not self._lock.isLocked():
+            return
+        from PySide6.QtNetwork import QLocalServer
+
         # The owner before us may have crashed and left its socket behind (Unix).
         QLocalServer.removeServer(self._name)
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self._name):
             log.warning("second-start listener unavailable: %s", server.errorString())
-            return True
+            return
         server.newConnection.connect(self._on_connection)
         self._server = server
-        return True
+        log.info("listening for later starts")
 
     def release(self) -> None:
         if self._server is not None:
@@ -71,6 +83,8 @@ class SingleInstance(QObject):
         self._lock.unlock()
 
     def _ask_owner_to_raise(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self._name)
         if socket.waitForConnected(CONNECT_TIMEOUT_MS):
@@ -88,6 +102,8 @@ class SingleInstance(QObject):
             connection.disconnected.connect(connection.deleteLater)
 
     def _read(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         connection = self.sender()
         if isinstance(connection, QLocalSocket) and bytes(connection.readAll().data()).startswith(
             RAISE_MESSAGE.strip()

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_a_second_start_asks_the_first_to_come_forward(qtbot: Any, tmp_path: Path) -> None:
     first = SingleInstance(tmp_path)
     assert first.acquire()
+    first.listen()
     try:
         second = SingleInstance(tmp_path)
         with qtbot.waitSignal(first.activated, timeout=5000):
@@ -80,7 +81,8 @@ def test_starting_the_app_twice_brings_the_first_forward(tmp_path: Path) -> None
     log_file = tmp_path / "logs" / "rooted-desktop.log"
     try:
         deadline = time.monotonic() + 60
-        while "store open" not in (log_file.read_text() if log_file.exists() else ""):
+        listening = "listening for later starts"  # once its window has painted
+        while listening not in (log_file.read_text() if log_file.exists() else ""):
             assert first.poll() is None and time.monotonic() < deadline, "the app did not start"
             time.sleep(0.1)
         second = subprocess.run(command, env=env, cwd=ROOT, timeout=60, capture_output=True)
