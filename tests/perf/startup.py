@@ -8,6 +8,7 @@ memory is the process's maximum resident set size, read from the kernel when it 
 
 from __future__ import annotations
 
+import compileall
 import os
 import re
 import subprocess
@@ -76,6 +77,11 @@ def run_once(command: list[str]) -> Run:
 def measure(data_dir: Path, repeats: int) -> tuple[list[Run], list[Run]]:
     """The app on ``data_dir`` and the floor, alternately, after one unmeasured run of each
     (which warms the disk cache and lets the app note that it closed the store cleanly)."""
+    # Bytecode first, as an install has it (pip compiles a wheel's modules, the bundle ships
+    # .pyc files): where PYTHONDONTWRITEBYTECODE is set, every run would otherwise time
+    # Python compiling the app's source, which no coach's start-up does. The floor's
+    # libraries were compiled when they were installed.
+    compileall.compile_dir(ROOT / "rooted_desktop", quiet=1)
     run_once(app_command(data_dir))
     run_once(floor_command())
     app, floor = [], []
