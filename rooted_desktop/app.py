@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import gc
+import linecache
 import logging
 import sys
 import time
@@ -21,6 +23,10 @@ DEMO_YEARS = 2
 def run_app(args: argparse.Namespace) -> int:
     started = time.monotonic()  # --measure-startup's origin where process start is unknown
     measuring = getattr(args, "measure_startup", False)  # no modal boxes, no drafts offered
+    # Start-up makes a few hundred thousand objects that live as long as the app (modules,
+    # classes, tables), and the cyclic collector would walk them again and again (a tenth
+    # of start-up). It runs again once the first page has painted; see _settled().
+    gc.disable()
     # The store (and with it SQLAlchemy) before Qt: once PySide6 is loaded it reads the
     # source of every module imported after it, looking for its own name (for its
     # __feature__ switches), and SQLAlchemy is some 250 modules. Those loaded before it
@@ -78,6 +84,9 @@ def run_app(args: argparse.Namespace) -> int:
 
     while True:  # a restore chosen in the window closes it; the app opens again here
         window = MainWindow(services, paths)
+        # PySide6 read the source of each module loaded after it (see above) and linecache
+        # keeps it all, some 6 MB; a traceback reads a file again when it needs it.
+        linecache.clearcache()
 
         def keep_drafts(_manager: object, window: MainWindow = window) -> None:
             window.keep_drafts()
@@ -86,6 +95,7 @@ def run_app(args: argparse.Namespace) -> int:
         app.aboutToQuit.connect(window.keep_drafts)
         instance.activated.connect(window.bring_forward)  # a second start of the app
         window.settled.connect(instance.listen)
+        window.settled.connect(_settled)
         if measuring:
             from rooted_desktop.ui.startup_probe import watch_startup
 
@@ -128,6 +138,15 @@ def run_app(args: argparse.Namespace) -> int:
             log.warning("could not open the store after a restore: %s", error.message)
             QMessageBox.critical(None, identity.APP_NAME, error.message)
             return 1
+
+
+def _settled() -> None:
+    """After the first paint: collect start-up's garbage once, then set aside what is left
+    (it lives as long as the app) so later collections skip it; collect as usual from now."""
+    if not gc.isenabled():
+        gc.collect()
+        gc.freeze()
+        gc.enable()
 
 
 def _tell(parent: object, icon: object, text: str) -> None:

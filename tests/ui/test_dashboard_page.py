@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from rooted_desktop.core.calendar import Month
+from rooted_desktop.core.text import sort_key
 from rooted_desktop.ui.main_window import MainWindow
 from rooted_desktop.ui.models.dosage_table import DosageColumn
 
@@ -25,11 +26,33 @@ def test_opens_on_this_month_with_every_active_provider(window: MainWindow, serv
     assert window.stack.currentWidget() is page
     assert "December 2026" in page.heading.text()
     active = {p.name for p in services.providers.all(active_only=True)}
-    shown = {page.dosage_proxy.index(r, 0).data() for r in range(page.dosage_proxy.rowCount())}
+    shown = {page.dosage_model.index(r, 0).data() for r in range(page.dosage_model.rowCount())}
     assert shown == active
-    done = page.dosage_proxy.index(0, DosageColumn.DONE).data()
+    done = page.dosage_model.index(0, DosageColumn.DONE).data()
     assert done.endswith(" of 90")
     assert "providers have their 90 minutes" in page.summary.text()
+
+
+def test_dosage_sorts_by_any_column_and_keeps_the_selection(window: MainWindow) -> None:
+    page = window.dashboard_page
+    model, view = page.dosage_model, page.dosage
+
+    def keys(column: DosageColumn) -> list[Any]:
+        return [model.sort_value(model.row_at(r), column) for r in range(model.rowCount())]
+
+    names = [model.row_at(r).provider_name for r in range(model.rowCount())]
+    assert names == sorted(names, key=sort_key)  # alphabetical on opening
+    view.selectRow(2)
+    chosen = model.row_at(2).provider_id
+    view.sortByColumn(DosageColumn.DONE, Qt.SortOrder.DescendingOrder)
+    assert keys(DosageColumn.DONE) == sorted(keys(DosageColumn.DONE), reverse=True)
+    (selected,) = view.selectionModel().selectedRows()
+    assert model.row_at(selected.row()).provider_id == chosen
+    view.sortByColumn(DosageColumn.PACE, Qt.SortOrder.AscendingOrder)  # tuples sort too
+    assert keys(DosageColumn.PACE) == sorted(keys(DosageColumn.PACE))
+    page.loader.load()  # a refresh keeps the order the coach chose
+    assert keys(DosageColumn.PACE) == sorted(keys(DosageColumn.PACE))
+    assert view.horizontalHeader().sortIndicatorSection() == DosageColumn.PACE
 
 
 def test_month_switcher(window: MainWindow, qtbot: Any) -> None:
@@ -53,7 +76,7 @@ def test_ticking_a_follow_up_is_kept(window: MainWindow, services: Any) -> None:
 
 def test_items_open_what_they_describe(window: MainWindow, qtbot: Any) -> None:
     page = window.dashboard_page
-    index = page.dosage_proxy.index(0, 0)
+    index = page.dosage_model.index(0, 0)
     name = index.data()
     page.dosage.activated.emit(index)  # Enter or double-click, as the style decides
     assert window.stack.currentWidget() is window.sessions_page

@@ -9,10 +9,8 @@ from PySide6.QtCore import Qt
 
 from rooted_desktop.core.dashboard import ProviderDosage
 from rooted_desktop.core.text import sort_key
-from rooted_desktop.ui.models.record_table import IdRole, RecordTableModel
-from rooted_desktop.ui.models.record_table import SortRole as SortRole
+from rooted_desktop.ui.models.record_table import RecordTableModel
 
-ProviderIdRole = IdRole
 FractionRole = Qt.ItemDataRole.UserRole + 3  # done / target, for the bar delegate
 
 
@@ -31,15 +29,15 @@ class DosageTableModel(RecordTableModel[ProviderDosage, DosageColumn]):
 
     def text(self, row: ProviderDosage, column: DosageColumn) -> str:
         dosage = row.dosage
-        return {
-            DosageColumn.PROVIDER: row.provider_name,
-            DosageColumn.DONE: f"{dosage.done_minutes} of {dosage.target}",
-            DosageColumn.SCHEDULED: (
-                f"+{dosage.scheduled_minutes}" if dosage.scheduled_minutes else ""
-            ),
-            DosageColumn.STATUS: dosage.status.label,
-            DosageColumn.PACE: ("⚠ " if dosage.pace.is_warning else "") + dosage.pace.label,
-        }[column]
+        if column == DosageColumn.PROVIDER:
+            return row.provider_name
+        if column == DosageColumn.DONE:
+            return f"{dosage.done_minutes} of {dosage.target}"
+        if column == DosageColumn.SCHEDULED:
+            return f"+{dosage.scheduled_minutes}" if dosage.scheduled_minutes else ""
+        if column == DosageColumn.STATUS:
+            return dosage.status.label
+        return ("⚠ " if dosage.pace.is_warning else "") + dosage.pace.label
 
     def sort_value(self, row: ProviderDosage, column: DosageColumn) -> Any:
         dosage = row.dosage

@@ -3,6 +3,10 @@
 A subclass names its columns and headers and says what a cell shows through small hooks:
 text() (shown and read aloud), sort_value() (SortRole), tooltip(), and role_data() for any
 other role; by default IdRole gives the row's id and every other role nothing.
+
+data() runs for every role of every cell Qt lays out or paints (eight or so per cell), so
+it stays lean: roles are compared as plain ints, and a column's enum member is looked up,
+not constructed.
 """
 
 from __future__ import annotations
@@ -15,7 +19,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
-TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+# Plain ints: comparing an int with a Qt enum member runs Python code, with an int it does not.
+TEXT_ROLES = frozenset(
+    {Qt.ItemDataRole.DisplayRole.value, Qt.ItemDataRole.AccessibleTextRole.value}
+)
+_TOOLTIP_ROLE = Qt.ItemDataRole.ToolTipRole.value
 
 Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
@@ -35,11 +43,41 @@ class RecordTableModel(QAbstractTableModel, Generic[T, C]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[T] = []
+        self._column_at = {column.value: column for column in self.columns}
+        self._sorted_by: tuple[C, bool] | None = None  # column, descending: set by sort()
 
     def set_rows(self, rows: Iterable[T]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        if self._sorted_by is not None:
+            self._rows = [self._rows[n] for n in self._sorted_positions(*self._sorted_by)]
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by sort_value(); set_rows() keeps this order for the rows it gets.
+
+        A view shown without a proxy (nothing to filter) sorts through this: Python sorts
+        with one key per row, where a QSortFilterProxyModel asks data() for two values per
+        comparison. Like the proxy's, the sort is stable. Column -1 (no sort) leaves the
+        rows in the order they are in.
+        """
+        if column < 0:
+            self._sorted_by = None
+            return
+        self._sorted_by = (self._column_at[column], order == Qt.SortOrder.DescendingOrder)
+        self.layoutAboutToBeChanged.emit()
+        moved = self._sorted_positions(*self._sorted_by)  # new position -> old position
+        self._rows = [self._rows[n] for n in moved]
+        # The selection and the current cell are persistent indexes: they follow their rows.
+        new_position = {old: new for new, old in enumerate(moved)}
+        before = self.persistentIndexList()
+        after = [self.index(new_position[index.row()], index.column()) for index in before]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _sorted_positions(self, column: C, descending: bool) -> list[int]:
+        keys = [self.sort_value(row, column) for row in self._rows]
+        return sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
 
     def row_at(self, row: int) -> T:
         return self._rows[row]
@@ -71,12 +109,12 @@ class RecordTableModel(QAbstractTableModel, Generic[T, C]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row, column = self._rows[index.row()], self.columns(index.column())
+        row, column = self._rows[index.row()], self._column_at[index.column()]
         if role in TEXT_ROLES:
             return self.text(row, column)
         if role == SortRole:
             return self.sort_value(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP_ROLE:
             return self.tooltip(row, column)
         return self.role_data(row, column, role)
 

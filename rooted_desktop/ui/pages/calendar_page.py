@@ -32,7 +32,6 @@ OpenSession = Callable[..., object]
 
 
 class CalendarPage(QWidget):
-    title = "Calendar"
     # What a non-visit item opens is the main window's decision (the right page).
     item_requested = Signal(object)  # CalendarItem
     agendas_requested = Signal(object)  # SessionQuery: the selected day's planned visits

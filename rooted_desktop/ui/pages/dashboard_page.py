@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -22,17 +20,11 @@ from PySide6.QtWidgets import (
 from rooted_desktop.core.calendar import Month
 from rooted_desktop.core.dashboard import MonthOverview
 from rooted_desktop.core.deadlines import DueState
-from rooted_desktop.core.requirements import status_text
+from rooted_desktop.core.requirements import month_day, status_text
 from rooted_desktop.services.changes import Change
 from rooted_desktop.services.dashboard import DashboardService
 from rooted_desktop.ui.changes import QtChanges
-from rooted_desktop.ui.models.dosage_table import (
-    DosageColumn,
-    DosageTableModel,
-    FractionRole,
-    ProviderIdRole,
-    SortRole,
-)
+from rooted_desktop.ui.models.dosage_table import DosageColumn, DosageTableModel, FractionRole
 from rooted_desktop.ui.pages.lazy import LazyLoader
 from rooted_desktop.ui.widgets.bar_delegate import BarDelegate
 from rooted_desktop.ui.widgets.readable import checks_on_window, keep_rows, scrolling
@@ -40,12 +32,7 @@ from rooted_desktop.ui.widgets.readable import checks_on_window, keep_rows, scro
 ItemKeyRole = Qt.ItemDataRole.UserRole + 1
 
 
-def _day(day: date) -> str:
-    return f"{day:%b} {day.day}"
-
-
 class DashboardPage(QWidget):
-    title = "Dashboard"
     session_requested = Signal(int)
     provider_month_requested = Signal(int, object)  # provider id, Month
     drafts_requested = Signal()
@@ -77,12 +64,11 @@ class DashboardPage(QWidget):
         self.summary.setAccessibleName("Month summary")
 
         self.dosage_model = DosageTableModel(self)
-        self.dosage_proxy = QSortFilterProxyModel(self)
-        self.dosage_proxy.setSourceModel(self.dosage_model)
-        self.dosage_proxy.setSortRole(SortRole)
         self.dosage = QTableView()
         self.dosage.setAccessibleName("Coaching dosage by provider")
-        self.dosage.setModel(self.dosage_proxy)
+        # No proxy: there is nothing to filter, and the model sorts its rows itself (one key
+        # per row) where a proxy would call into Python twice per comparison.
+        self.dosage.setModel(self.dosage_model)
         self.dosage.setSortingEnabled(True)
         self.dosage.sortByColumn(DosageColumn.PROVIDER, Qt.SortOrder.AscendingOrder)
         self.dosage.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -91,7 +77,9 @@ class DashboardPage(QWidget):
         self.dosage.setTabKeyNavigation(False)
         self.dosage.verticalHeader().hide()
         self.dosage.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.dosage.setItemDelegateForColumn(DosageColumn.DONE, BarDelegate(FractionRole, self))
+        self.dosage.setItemDelegateForColumn(
+            DosageColumn.DONE, BarDelegate(FractionRole, self.dosage)
+        )
         header = self.dosage.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Short columns fit the rows on screen, not all 200 (each layout pass would ask every
@@ -217,8 +205,8 @@ class DashboardPage(QWidget):
 
         counts = overview.program
         trainings = "; ".join(
-            f"{t.name}: done {_day(t.last_held_on)}" if t.done and t.last_held_on
-            else f"{t.name}: not yet" + (f", planned {_day(t.next_planned_on)}"
+            f"{t.name}: done {month_day(t.last_held_on)}" if t.done and t.last_held_on
+            else f"{t.name}: not yet" + (f", planned {month_day(t.next_planned_on)}"
                                           if t.next_planned_on else "")
             for t in counts.trainings
         )  # fmt: skip
@@ -234,7 +222,7 @@ class DashboardPage(QWidget):
         self.plan.blockSignals(True)
         self.plan.clear()
         for item in overview.plan.items:
-            done = f" — done {_day(item.done_on)}" if item.done_on else ""
+            done = f" — done {month_day(item.done_on)}" if item.done_on else ""
             entry = QListWidgetItem(f"{item.component}: {item.follow_up}{done}")
             entry.setToolTip(f"Coaching activity: {item.activity}")
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -248,14 +236,14 @@ class DashboardPage(QWidget):
             warn = "⚠ " if record.due_state is DueState.OVERDUE else ""
             who = record.provider_name or "You"
             status = status_text(record)
-            when = "" if "due" in status.lower() else f" · due {_day(record.due_on)}"
+            when = "" if "due" in status.lower() else f" · due {month_day(record.due_on)}"
             self.due.addItem(f"{warn}{record.name} — {who}: {status}{when}")
         if not overview.due:
             self.due.addItem("Nothing due in the next 30 days.")
         self.backlog.clear()
         for waiting in overview.backlog:
             entry = QListWidgetItem(
-                f"{_day(waiting.day)}, {waiting.day.year} — {waiting.provider_name} "
+                f"{month_day(waiting.day)}, {waiting.day.year} — {waiting.provider_name} "
                 f"({waiting.minutes} min) · waiting {waiting.days_waiting} "
                 f"{'day' if waiting.days_waiting == 1 else 'days'}"
             )
@@ -278,10 +266,10 @@ class DashboardPage(QWidget):
                 self.month, str(key), item.checkState() == Qt.CheckState.Checked
             )
 
-    def _open_provider(self, index: object) -> None:
-        provider_id = self.dosage_proxy.data(index, ProviderIdRole)  # type: ignore[arg-type]
-        if provider_id is not None:
-            self.provider_month_requested.emit(int(provider_id), self.month)
+    def _open_provider(self, index: QModelIndex) -> None:
+        if index.isValid():
+            row = self.dosage_model.row_at(index.row())
+            self.provider_month_requested.emit(row.provider_id, self.month)
 
     def _open_backlog(self, item: QListWidgetItem) -> None:
         session_id = item.data(ItemKeyRole)

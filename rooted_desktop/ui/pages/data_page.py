@@ -110,8 +110,6 @@ def _labelled(text: str, buddy: QWidget) -> QLabel:
 
 
 class DataPage(QWidget):
-    title = "Data & evaluation"
-
     def __init__(
         self,
         requirements: RequirementService,

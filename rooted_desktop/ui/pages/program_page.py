@@ -147,8 +147,6 @@ class RecordSection(QWidget):
 
 
 class ProgramPage(QWidget):
-    title = "Program"
-
     def __init__(
         self,
         program: ProgramService,

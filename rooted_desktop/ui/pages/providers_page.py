@@ -32,7 +32,6 @@ MAX_COLUMN_WIDTH = 240
 
 
 class ProvidersPage(QWidget):
-    title = "Providers"
     selection_changed = Signal()
 
     def __init__(

@@ -44,7 +44,6 @@ OpenSession = Callable[..., object]  # (session_id=None, provider_id=None, day=N
 
 
 class SessionsPage(QWidget):
-    title = "Sessions"
     # Printing is the main window's (file dialogs, background rendering): the page asks.
     agendas_requested = Signal(object)  # SessionQuery
     cms_sheets_requested = Signal(object)  # SessionQuery

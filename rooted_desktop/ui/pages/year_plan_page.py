@@ -131,7 +131,6 @@ class PlanTree(QTreeWidget):
 
 
 class YearPlanPage(QWidget):
-    title = "Year plan"
     checklist_requested = Signal(object)  # Month: open it on the dashboard
 
     def __init__(

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 
 class BarDelegate(QStyledItemDelegate):
-    def __init__(self, fraction_role: int, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, fraction_role: int, view: QAbstractItemView) -> None:
+        super().__init__(view)
         self._role = fraction_role
+        self._view = view
 
     def paint(
         self,
@@ -27,7 +28,9 @@ class BarDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         palette = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        # The view's own test for option.state's "selected": reading option.state would
+        # build PySide's QStyle class (hundreds of enum members, ~5 ms) for the first paint.
+        selected = self._view.selectionModel().isSelected(index)
         painter.save()
         if selected:
             painter.fillRect(option.rect, palette.color(QPalette.ColorRole.Highlight))
