@@ -52,12 +52,13 @@ def check_main_window(services: Services, paths: Paths) -> int:
     window = MainWindow(services, paths)
     try:
         window.show()
-        for number in range(len(window.pages)):
-            window.show_page(number)
+        count = window.stack.count()
+        for number in range(count):
+            window.show_page(number)  # built as it is first shown, as for a coach
             app.processEvents()
             if window.grab().isNull():
                 raise RuntimeError(f"page {number + 1} of the main window painted nothing")
-        return len(window.pages)
+        return count
     finally:
         window.close()
         window.deleteLater()
