@@ -170,11 +170,30 @@ def _from_json(table: Table, column: Column[Any], value: object) -> Any:
         raise ValueError(f"expected a number, got {_show(value)}")
     if python_type is str:
         if isinstance(value, str) and _is_unicode(value):
-            return value
+            return _meaningful(column, value)
         raise ValueError(f"expected text, got {_show(value)}")
     if python_type in (dt.datetime, dt.date, dt.time):
         return _parse_temporal(python_type, bool(getattr(kind, "timezone", False)), value)
     raise TypeError(f"{table.name}.{column.name}: no JSON form for {kind!r}")
+
+
+def _meaningful(column: Column[Any], text: str) -> str:
+    """``text`` if the store's readers can read it as what the column means (models.py
+    says, in the column's info: a vocabulary word, or JSON of a shape), else ValueError."""
+    words = column.info.get("words")
+    if words is not None and text not in {word.value for word in words}:
+        known = ", ".join(f'"{word.value}"' for word in words)
+        raise ValueError(f"expected one of {known}, got {_show(text)}")
+    shape = column.info.get("json")
+    if shape is not None:
+        try:
+            parsed = json.loads(text)
+        except ValueError:
+            raise ValueError(f"expected JSON text, got {_show(text)}") from None
+        if not isinstance(parsed, shape):
+            kind = {list: "a list", dict: "an object"}.get(shape, "JSON")
+            raise ValueError(f"expected JSON text holding {kind}, got {_show(text)}")
+    return text
 
 
 def _parse_temporal(python_type: type, aware: bool, value: object) -> Any:

@@ -6,13 +6,38 @@ Privacy classes (shareable or coach-only) are declared per field in ``core.priva
 """
 
 import datetime as dt
+from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from rooted_desktop.core.vocab import (
+    AgeGroup,
+    Mode,
+    RequirementStatus,
+    SessionStatus,
+    StepStatus,
+    TrainingRole,
+)
+from rooted_desktop.core.vocab import Setting as ProviderSetting
+
 
 def _uid_field() -> str:
     return Field(default="", max_length=64, index=True)  # type: ignore[no-any-return]
+
+
+# What a text column means beyond "text", kept in the column's info: the store's readers
+# turn it into a vocabulary word or parse it as JSON, so the full import (store/archive.py)
+# refuses a value they could not read, naming the table, row and column.
+def _words(vocabulary: type[StrEnum], **field: Any) -> Any:
+    """A column holding one word of ``vocabulary``."""
+    return Field(**field, sa_column_kwargs={"info": {"words": vocabulary}})
+
+
+def _json(shape: type, **field: Any) -> Any:
+    """A column holding JSON text whose top level is a ``shape`` (list, dict; object: any)."""
+    return Field(**field, sa_column_kwargs={"info": {"json": shape}})
 
 
 class CoachProfile(SQLModel, table=True):
@@ -39,8 +64,8 @@ class Provider(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(index=True)
     site: str = ""
-    setting: str  # core.vocab.Setting
-    age_group: str  # core.vocab.AgeGroup
+    setting: str = _words(ProviderSetting)
+    age_group: str = _words(AgeGroup)
     email: str = ""
     phone: str = ""
     active: bool = Field(default=True, index=True)
@@ -75,12 +100,12 @@ class CoachingSession(SQLModel, table=True):
     date: dt.date = Field(index=True)
     start_time: dt.time | None = None
     minutes: int
-    mode: str  # core.vocab.Mode
-    status: str = Field(index=True)  # core.vocab.SessionStatus
+    mode: str = _words(Mode)
+    status: str = _words(SessionStatus, index=True)
     # The agenda sections as written: JSON list of {"key", "title", "text"}, so a session
     # keeps the sections it was written with even after the template changes.
-    sections_json: str = "[]"
-    strategies_json: str = "[]"  # JSON list of coaching-strategy keys (agenda resource)
+    sections_json: str = _json(list, default="[]")
+    strategies_json: str = _json(list, default="[]")  # coaching-strategy keys (agenda resource)
     focus: str = ""  # focus practices
     strengths: str = ""
     next_steps: str = ""
@@ -111,7 +136,7 @@ class ActionStep(SQLModel, table=True):
     who: str = ""
     done_looks_like: str = ""
     target_date: dt.date | None = None
-    status: str = "not-started"  # core.vocab.StepStatus
+    status: str = _words(StepStatus, default="not-started")
     done_date: dt.date | None = None
 
 
@@ -122,7 +147,7 @@ class ActionStepStatus(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     step_id: int = Field(foreign_key="action_step.id", index=True, ondelete="CASCADE")
     changed_on: dt.date
-    status: str
+    status: str = _words(StepStatus)
     session_id: int | None = Field(
         default=None, foreign_key="coaching_session.id", ondelete="SET NULL"
     )
@@ -173,7 +198,7 @@ class Training(SQLModel, table=True):
     date: dt.date = Field(index=True)
     start_time: dt.time | None = None
     minutes: int | None = None
-    role: str = "attended"  # core.vocab.TrainingRole
+    role: str = _words(TrainingRole, default="attended")
     held: bool = False
     location: str = ""
     implementation_notes: str = ""  # coach-only
@@ -219,7 +244,7 @@ class DataRequirement(SQLModel, table=True):
         default=None, foreign_key="provider.id", index=True, ondelete="CASCADE"
     )
     kind: str  # guide requirement key
-    status: str = "not-started"  # core.vocab.RequirementStatus
+    status: str = _words(RequirementStatus, default="not-started")
     due_on: dt.date = Field(index=True)
     started_on: dt.date | None = None
     completed_on: dt.date | None = None
@@ -251,11 +276,11 @@ class Draft(SQLModel, table=True):
     __tablename__ = "draft"
     key: str = Field(primary_key=True)  # e.g. "session:42" or "session:new:<uuid>"
     title: str = ""
-    payload_json: str = "{}"
+    payload_json: str = _json(dict, default="{}")
     updated_at: dt.datetime
 
 
 class SettingRow(SQLModel, table=True):
     __tablename__ = "setting"
     key: str = Field(primary_key=True)
-    value_json: str
+    value_json: str = _json(object)

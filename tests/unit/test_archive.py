@@ -386,8 +386,23 @@ def test_bad_value_in_row_3_names_table_row_column_and_writes_nothing(
         ("coaching_session", {"focus": 42}, "column 'focus': expected text, got 42"),
         ("coaching_session", {"mood": "good"}, "unknown column 'mood'"),
         ("coaching_session", {"mode": None}, "column 'mode': a value is required, got null"),
+        # Text the readers could not read back: a word outside the vocabulary, broken JSON.
+        ("coaching_session", {"mode": "zoom"},
+         'column \'mode\': expected one of "in-person", "virtual", "phone", got "zoom"'),
+        ("coaching_session", {"status": "Completed"}, "column 'status': expected one of"),
+        ("provider", {"age_group": "toddler"}, "column 'age_group': expected one of"),
+        ("action_step", {"status": "finished"}, "column 'status': expected one of"),
+        ("training", {"role": "watched"}, "column 'role': expected one of"),
+        ("data_requirement", {"status": "late"}, "column 'status': expected one of"),
+        ("coaching_session", {"sections_json": "[{"},
+         "column 'sections_json': expected JSON text, got"),
+        ("coaching_session", {"strategies_json": '{"a": 1}'},
+         "column 'strategies_json': expected JSON text holding a list"),
+        ("draft", {"payload_json": "[]"},
+         "column 'payload_json': expected JSON text holding an object"),
+        ("setting", {"value_json": "not json"}, "column 'value_json': expected JSON text"),
     ],
-)
+)  # fmt: skip
 def test_each_kind_of_bad_value_is_named(
     filled: Store, empty: Store, tmp_path: Path, table: str, row: dict[str, Any], message: str
 ) -> None:
