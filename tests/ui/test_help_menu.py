@@ -121,6 +121,10 @@ def test_shortcuts_come_from_the_actions(window: MainWindow, qtbot: Any) -> None
     assert keys[("Edit", "Settings…")] == QKeySequence("Ctrl+,").toString(native)
     assert ("Help", "Keyboard shortcuts…") in keys
     assert ("View", "Data & evaluation") in keys  # a page title's "&" is text, not a mnemonic
+    # Ctrl+N makes a session on most pages, as its own key does: one line, both keys.
+    new_session = [row for row in rows if row[:2] == ("File", "New session…")]
+    both = [QKeySequence(k).toString(native) for k in ("Ctrl+N", "Ctrl+Shift+S")]
+    assert new_session == [("File", "New session…", ", ".join(both))]
     # Every menu action with a shortcut is listed, and nothing without one.
     for menu_action in window.menuBar().actions():
         for action in menu_action.menu().actions():

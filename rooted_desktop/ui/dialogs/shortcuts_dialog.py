@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
     """(menu, action, keys) for every menu action with a shortcut, read from the actions
     themselves so the list cannot drift from what the keys do; then the window's other
-    shortcuts that describe themselves (QShortcut with whatsThis)."""
+    shortcuts that describe themselves (QShortcut with whatsThis). Two actions of a menu
+    that read the same (File's "New session…": Ctrl+N and its own key) are one line."""
     rows: list[tuple[str, str, str]] = []
     seen: set[int] = set()
 
@@ -47,7 +48,10 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
     for shortcut in window.findChildren(QShortcut):
         if shortcut.whatsThis() and not shortcut.key().isEmpty():
             rows.append(("Other", shortcut.whatsThis(), _keys(shortcut.key())))
-    return rows
+    merged: dict[tuple[str, str], list[str]] = {}
+    for menu, action, keys in rows:
+        merged.setdefault((menu, action), []).append(keys)
+    return [(menu, action, ", ".join(keys)) for (menu, action), keys in merged.items()]
 
 
 def menu_text(text: str) -> str:
