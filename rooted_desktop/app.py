@@ -8,11 +8,16 @@ import linecache
 import logging
 import sys
 import time
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rooted_desktop import identity
 from rooted_desktop.core.errors import UserError
 from rooted_desktop.logs import configure_logging
 from rooted_desktop.paths import Paths
+
+if TYPE_CHECKING:
+    from rooted_desktop.services.container import Services
 
 log = logging.getLogger(__name__)
 
@@ -22,16 +27,23 @@ DEMO_YEARS = 2
 
 def run_app(args: argparse.Namespace) -> int:
     started = time.monotonic()  # --measure-startup's origin where process start is unknown
-    measuring = getattr(args, "measure_startup", False)  # no modal boxes, no drafts offered
     # Start-up makes a few hundred thousand objects that live as long as the app (modules,
     # classes, tables), and the cyclic collector would walk them again and again (a tenth
     # of start-up). It runs again once the first page has painted; see _settled().
     gc.disable()
+    try:
+        return _open_and_run(args, started)
+    finally:
+        gc.enable()  # however the app ended (a refused store returns before any paint)
+
+
+def _open_and_run(args: argparse.Namespace, started: float) -> int:
+    measuring = getattr(args, "measure_startup", False)  # no modal boxes, no drafts offered
     # The store (and with it SQLAlchemy) before Qt: once PySide6 is loaded it reads the
     # source of every module imported after it, looking for its own name (for its
     # __feature__ switches), and SQLAlchemy is some 250 modules. Those loaded before it
     # are never read: 60 ms and 17 MB less at start-up on the 2-core test machine.
-    from rooted_desktop.services.container import Services
+    import rooted_desktop.services.container  # noqa: F401  (loaded now for that order)
 
     from PySide6.QtWidgets import QMessageBox  # isort: skip
 
@@ -68,7 +80,7 @@ def run_app(args: argparse.Namespace) -> int:
             recovery = recover_if_damaged(paths.store_file, backup_dir=paths.backup_dir)
             if recovery is not None:
                 notice = (QMessageBox.Icon.Warning, recovery.message)
-        services = Services.open(paths.store_file)
+        services = _open(paths.store_file)
         if paths.is_demo and not services.providers.all():
             from rooted_desktop.services.demo import build_demo_store
 
@@ -133,11 +145,22 @@ def run_app(args: argparse.Namespace) -> int:
             log.warning("restore of %s refused: %s", chosen, error.message)
             notice = (QMessageBox.Icon.Warning, f"Nothing was restored. {error.message}")
         try:
-            services = Services.open(paths.store_file)
+            gc.unfreeze()  # the closed window's objects may be collected again
+            services = _open(paths.store_file)
         except UserError as error:
             log.warning("could not open the store after a restore: %s", error.message)
             QMessageBox.critical(None, identity.APP_NAME, error.message)
             return 1
+
+
+def _open(store_file: Path) -> Services:
+    """The services on the store, with the guide read now: a guide file that cannot be read
+    is told like a store that cannot be opened, not found while the window is being built."""
+    from rooted_desktop.services.container import Services
+
+    services = Services.open(store_file)
+    _guide = services.guide
+    return services
 
 
 def _settled() -> None:

@@ -7,7 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 
 # The pages in the order of the navigation list and of their Ctrl+number shortcuts.
 DASHBOARD, CALENDAR, SESSIONS, PROVIDERS, PROGRAM, DATA, YEAR_PLAN = range(7)
+SETTLE_AT_THE_LATEST_MS = 5000
 
 
 class MainWindow(QMainWindow):
@@ -111,16 +112,25 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.changes.changed.connect(self._on_changes)
         self._restore_state()
-        # What the first page does not need waits until it has shown the coach their data.
+        # What the first page does not need waits until it has shown the coach their data,
+        # or a few seconds if it is not painted (a window started minimised): backups and the
+        # second-start listener must not wait for the coach to look.
+        self._settled_in = False
         AfterFirstPaint(self.stack.page(self.stack.currentIndex()), self._settle_in)
+        QTimer.singleShot(SETTLE_AT_THE_LATEST_MS, self, self._settle_in)
 
     def _settle_in(self) -> None:
-        self.year_menu.fill()  # also refilled each time it opens
-        # Rows for requirements the guide added (or providers imported from the command line)
-        # since the last run. A few indexed reads, and a write only when something is missing;
-        # a page showing requirements reloads if one was.
-        self._ensure_requirements()
-        self.settled.emit()
+        if self._settled_in:
+            return
+        self._settled_in = True
+        try:
+            self.year_menu.fill()  # also refilled each time it opens
+            # Rows for requirements the guide added (or providers imported from the command
+            # line) since the last run. A few indexed reads, and a write only when something
+            # is missing; a page showing requirements reloads if one was.
+            self._ensure_requirements()
+        finally:
+            self.settled.emit()  # what waits for it (backups, GC, questions) runs regardless
 
     # -- pages, built the first time they are shown or asked for -------------------------
     @property

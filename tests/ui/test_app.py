@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import gc
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rooted_desktop.app import run_app
+from rooted_desktop.guide import loader
 from rooted_desktop.ui.main_window import MainWindow
 
 
@@ -44,3 +47,26 @@ def test_plain_start_opens_an_empty_store(tmp_path: Path, qapp: Any) -> None:
     assert code == 0
     assert seen == ["Rooted Desktop", "0"]
     assert (tmp_path / "rooted.sqlite3").exists()
+
+
+def test_a_guide_that_cannot_be_read_is_told_not_raised(
+    tmp_path: Path, qapp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "guide.toml"
+    broken.write_text("this is = not [valid toml\n", encoding="utf-8")
+    monkeypatch.setattr(loader, "default_guide_path", lambda: broken)
+    loader.load_default_guide.cache_clear()
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: said.append(text))
+    try:
+        code = run_app(argparse.Namespace(data_dir=tmp_path / "data", demo=False))
+    finally:
+        loader.load_default_guide.cache_clear()
+    assert code == 1
+    assert len(said) == 1 and "guide.toml" in said[0]
+    assert gc.isenabled()  # the collector is back on whichever way start-up ended
+
+
+def test_the_collector_is_back_on_after_a_normal_run(tmp_path: Path, qapp: Any) -> None:
+    code, _seen = _run_and_capture(argparse.Namespace(data_dir=tmp_path, demo=False), qapp)
+    assert code == 0 and gc.isenabled()

@@ -11,8 +11,10 @@ import pytest
 from PySide6.QtWidgets import QTableView, QWidget
 
 from rooted_desktop.core.calendar import Month, grid_range
+from rooted_desktop.core.errors import UserError
 from rooted_desktop.core.providers import ProviderInput
 from rooted_desktop.paths import Paths
+from rooted_desktop.ui import main_window
 from rooted_desktop.ui.main_window import CALENDAR, DASHBOARD, PROVIDERS, SESSIONS, MainWindow
 from rooted_desktop.ui.pages.dashboard_page import DashboardPage
 from rooted_desktop.ui.pages.sessions_page import SessionsPage
@@ -108,3 +110,30 @@ def test_the_window_reopens_on_the_page_it_closed_on(
     qtbot.addWidget(again)
     assert again.stack.currentIndex() == PROVIDERS
     assert type(again.stack.widget(DASHBOARD)) is QWidget  # the dashboard waits its turn
+
+
+def test_a_window_that_is_never_painted_still_settles(
+    qtbot: Any, services: Any, paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A window started minimised: backups and the second-start listener do not wait."""
+    monkeypatch.setattr(main_window, "SETTLE_AT_THE_LATEST_MS", 50)
+    window = MainWindow(services, paths)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.settled, timeout=5000):
+        pass  # never shown
+    assert window.year_menu.actions()
+
+
+def test_settled_fires_even_when_the_start_up_work_fails(
+    qtbot: Any, services: Any, paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(_year: object) -> int:
+        raise UserError("Could not write to the store: the disk is full.")
+
+    monkeypatch.setattr(services.requirements, "ensure_year", full)
+    monkeypatch.setattr(main_window, "SETTLE_AT_THE_LATEST_MS", 50)
+    window = MainWindow(services, paths)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.settled, timeout=5000), pytest.raises(UserError):
+        window._settle_in()
+    window._settle_in()  # once only: the timer's call does nothing

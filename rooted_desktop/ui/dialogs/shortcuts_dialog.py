@@ -21,7 +21,8 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
     """(menu, action, keys) for every menu action with a shortcut, read from the actions
     themselves so the list cannot drift from what the keys do; then the window's other
     shortcuts that describe themselves (QShortcut with whatsThis). Two actions of a menu
-    that read the same (File's "New session…": Ctrl+N and its own key) are one line."""
+    that read the same (File's "New session…": Ctrl+N and its own key) are one line, "or"
+    between the keys (a comma would read as a sequence of keys)."""
     rows: list[tuple[str, str, str]] = []
     seen: set[int] = set()
 
@@ -49,9 +50,9 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
         if shortcut.whatsThis() and not shortcut.key().isEmpty():
             rows.append(("Other", shortcut.whatsThis(), _keys(shortcut.key())))
     merged: dict[tuple[str, str], list[str]] = {}
-    for menu, action, keys in rows:
-        merged.setdefault((menu, action), []).append(keys)
-    return [(menu, action, ", ".join(keys)) for (menu, action), keys in merged.items()]
+    for group, text, keys in rows:
+        merged.setdefault((group, text), []).append(keys)
+    return [(group, text, " or ".join(keys)) for (group, text), keys in merged.items()]
 
 
 def menu_text(text: str) -> str:

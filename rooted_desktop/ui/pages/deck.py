@@ -42,11 +42,13 @@ class PageDeck(QStackedWidget):
             place = self.widget(number)
             assert place is not None, "every page has its place from the start"
             was_current = self.currentIndex() == number
-            self.removeWidget(place)
+            # The page goes in before its place comes out, so no other page is ever made
+            # current (and shown) in between.
             self.insertWidget(number, page)
-            place.deleteLater()
             if was_current:
                 self.setCurrentIndex(number)
+            self.removeWidget(place)
+            place.deleteLater()
         return page
 
     def show_page(self, number: int) -> None:
