@@ -8,14 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QWidget,
 )
 
@@ -28,9 +27,9 @@ from rooted_desktop.services.changes import Change
 from rooted_desktop.services.container import Services
 from rooted_desktop.ui.changes import QtChanges
 from rooted_desktop.ui.first_paint import AfterFirstPaint
-from rooted_desktop.ui.help_menu import HelpMenu
 from rooted_desktop.ui.pages.deck import PageDeck, PageSpec
-from rooted_desktop.ui.year_menu import YearMenu
+from rooted_desktop.ui.session_windows import SessionWindows
+from rooted_desktop.ui.window_menus import WindowMenus
 
 if TYPE_CHECKING:
     # Pages, dialogs, printing and backups load when first used, not on the way to the
@@ -70,7 +69,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(720, 480)  # fits a 1366x768 laptop at 150 % scaling
 
         self.restore_request: Path | None = None  # app.py restores it once this window closes
-        self.session_windows: list[SessionWindow] = []
+        self._sessions = SessionWindows(self, services)
         # A calendar item that is not a visit opens the page that keeps it.
         self._pages_for_items: dict[ItemKind, int] = {
             ItemKind.PCM: PROGRAM,
@@ -108,7 +107,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self._build_menus()
+        self.menus = WindowMenus(self, services.years, paths)
         self._build_status_bar()
         self.changes.changed.connect(self._on_changes)
         self._restore_state()
@@ -124,7 +123,7 @@ class MainWindow(QMainWindow):
             return
         self._settled_in = True
         try:
-            self.year_menu.fill()  # also refilled each time it opens
+            self.menus.year_menu.fill()  # also refilled each time it opens
             # Rows for requirements the guide added (or providers imported from the command
             # line) since the last run. A few indexed reads, and a write only when something
             # is missing; a page showing requirements reloads if one was.
@@ -257,112 +256,6 @@ class MainWindow(QMainWindow):
         )
 
     # -- assembly ---------------------------------------------------------------------
-    def _action(
-        self,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self.new_action = self._action(
-            "&New…", self._new_item, QKeySequence.StandardKey.New, "A new item on this page"
-        )
-        self.new_session_action = self._action(
-            "New &session…",
-            lambda: self.open_session(),
-            "Ctrl+Shift+S",
-            "Document a coaching session",
-        )
-        self.new_provider_action = self._action(
-            "New &provider…", self._new_provider, "Ctrl+Shift+P", "Add a provider"
-        )
-        for action in (self.new_action, self.new_session_action, self.new_provider_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        self.print_action = self._action(
-            "Prin&t…", self._print, QKeySequence.StandardKey.Print,
-            "What this page shows: the month's summary, the day's agendas, the sessions' sheets",
-        )  # fmt: skip
-        file_menu.addAction(self.print_action)
-
-        def files() -> FileActions:  # built when first used, not with the menu
-            return self.file_actions
-
-        for text, slot, tip in (
-            ("Print the &monthly summary…",
-             lambda: files().print_monthly(self.dashboard_page.month),
-             "Dosage, sessions, CMS backlog, program and data status of the dashboard's month"),
-            ("Print &agendas for the month…", lambda: files().print_agendas(),
-             "Agendas of the planned visits on the Sessions page (this month if it shows all)"),
-            ("Print CMS entr&y sheets for the month…", lambda: files().print_cms_sheets(),
-             "Every field of the completed sessions on the Sessions page, in the order CMS asks"),
-            ("Import &roster (CSV)…", lambda: files().import_roster(),
-             "Add providers from a spreadsheet"),
-            ("Import sessio&ns (CSV)…", lambda: files().import_sessions(),
-             "Add sessions from a session-log spreadsheet"),
-            ("Export sessions (&CSV)…", lambda: files().export_sessions(),
-             "Write the sessions of the Sessions page's month (or all) to a spreadsheet"),
-            ("Export ca&lendar (.ics)…", lambda: files().export_calendar(),
-             "The program year's visits, meetings and deadlines for Outlook or Google"),
-            ("Import everything (&JSON)…", lambda: files().import_json(),
-             "Fill an empty store from a full JSON export"),
-            ("&Export everything (JSON)…", lambda: files().export_json(),
-             "Write the whole store to one file, to move to a new laptop or archive"),
-        ):  # fmt: skip
-            file_menu.addAction(self._action(text, slot, tip=tip))
-        file_menu.addSeparator()
-        self.backup_action = self._action(
-            "&Back up now",
-            lambda: self.backup_runner.start(),
-            tip="A checked copy of everything, in the backups folder",
-        )
-        self.restore_action = self._action(
-            "Restore from a bac&kup…", self.open_backups, tip="The list of backups; put one back"
-        )
-        file_menu.addAction(self.backup_action)
-        file_menu.addAction(self.restore_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
-
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addAction(
-            self._action(
-                "&Find…", self._find, QKeySequence.StandardKey.Find, "Filter the current page"
-            )
-        )
-        edit_menu.addSeparator()
-        self.settings_action = self._action(
-            "&Settings…", self.open_settings, "Ctrl+,", "Your profile and the agenda template"
-        )
-        edit_menu.addAction(self.settings_action)
-
-        view_menu = bar.addMenu("&View")
-        for number, title in enumerate(self.stack.titles, start=1):
-            view_menu.addAction(
-                self._action(
-                    title.replace("&", "&&"),  # "Data & evaluation" shows its ampersand
-                    lambda _checked=False, n=number - 1: self.show_page(n),
-                    f"Ctrl+{number}",
-                )
-            )
-
-        self.year_menu = YearMenu(self._services.years, self)
-        bar.addMenu(self.year_menu)
-
-        self.help_menu = HelpMenu(self._paths, self)
-        bar.addMenu(self.help_menu)
-
     def _build_status_bar(self) -> None:
         self.store_label = QLabel()
         self.store_label.setAccessibleName("Store location")
@@ -397,7 +290,7 @@ class MainWindow(QMainWindow):
 
     def _update_new_action(self) -> None:
         noun = "provider" if self.stack.currentIndex() == PROVIDERS else "session"
-        self.new_action.setText(f"&New {noun}…")
+        self.menus.new_action.setText(f"&New {noun}…")
 
     def show_page(self, number: int) -> None:
         self.nav.setCurrentRow(number)
@@ -445,31 +338,19 @@ class MainWindow(QMainWindow):
         draft: DraftRecord | None = None,
     ) -> SessionWindow:
         """Bring an already open session forward, or open it in a window of its own."""
-        from rooted_desktop.ui.dialogs.session_window import SessionWindow
+        return self._sessions.open(session_id, provider_id, day, draft)
 
-        for window in self.session_windows:
-            if session_id is not None and window.session_id == session_id:
-                window.raise_()
-                window.activateWindow()
-                return window
-        payload = draft.payload if draft is not None else {}
-        if draft is not None:
-            session_id = payload.get("session_id")
-            if session_id is not None and not self._services.sessions.exists(session_id):
-                session_id = None  # its session was deleted: keep the text as a new session
-        window = SessionWindow(
-            self._services,
-            session_id=session_id,
-            provider_id=provider_id,
-            day=day,
-            draft_key=draft.key if draft is not None else None,
-            draft_payload=payload.get("form") if draft is not None else None,
-            parent=self,
-        )
-        self.session_windows.append(window)
-        window.destroyed.connect(lambda _obj=None, w=window: self._forget(w))
-        window.show()
-        return window
+    @property
+    def session_windows(self) -> list[SessionWindow]:
+        return self._sessions.open_now
+
+    def keep_drafts(self) -> None:
+        """The desktop session is ending (or the app quits): keep every open form's text."""
+        self._sessions.keep_drafts()
+
+    def offer_drafts(self) -> None:
+        """Offer back what was typed but not saved before the app last stopped."""
+        self._sessions.offer_drafts()
 
     def _show_provider_month(self, provider_id: int, month: Month) -> None:
         self.sessions_page.show_provider_month(provider_id, month)
@@ -481,44 +362,10 @@ class MainWindow(QMainWindow):
         if number is not None:
             self.show_page(number)
 
-    def _forget(self, window: SessionWindow) -> None:
-        if window in self.session_windows:
-            self.session_windows.remove(window)
-
-    def keep_drafts(self) -> None:
-        """The desktop session is ending (or the app quits): keep every open form's text."""
-        for window in list(self.session_windows):
-            window.flush()
-
-    def offer_drafts(self) -> None:
-        """Offer back what was typed but not saved before the app last stopped."""
-        from rooted_desktop.ui.dialogs.session_window import DRAFT_PREFIX
-
-        drafts = [d for d in self._services.drafts.all() if d.key.startswith(DRAFT_PREFIX)]
-        if not drafts:
-            return
-        names = "\n".join(f"• {d.title} (kept {d.updated_at.astimezone():%b %d, %H:%M})"
-                          for d in drafts[:10])  # fmt: skip
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Unsaved sessions found")
-        count = "1 session" if len(drafts) == 1 else f"{len(drafts)} sessions"
-        box.setText(f"{count} had text that was not saved when {identity.APP_NAME} last closed.")
-        box.setInformativeText(names + "\n\nOpen them to review and save?")
-        restore = box.addButton("&Open them", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("&Later", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(restore)
-        box.exec()
-        if box.clickedButton() is restore:
-            for draft in drafts:
-                self.open_session(draft=draft)
-        elif box.clickedButton() is discard:
-            for draft in drafts:
-                self._services.drafts.discard(draft.key)
-
     # -- actions ----------------------------------------------------------------------
-    def _new_item(self) -> None:
+    def new_item(self) -> None:
+        """Ctrl+N: a provider on the Providers page, a calendar item on the Calendar's, else
+        a session."""
         number = self.stack.currentIndex()
         if number == PROVIDERS:
             self.providers_page.add_provider()
@@ -527,11 +374,11 @@ class MainWindow(QMainWindow):
         else:
             self.open_session()
 
-    def _new_provider(self) -> None:
+    def new_provider(self) -> None:
         self.show_page(PROVIDERS)
         self.providers_page.add_provider()
 
-    def _print(self) -> None:
+    def print_page(self) -> None:
         """Ctrl+P prints what the page is about; pages without a document get the summary."""
         page = self.stack.currentWidget()
         print_current = getattr(page, "print_current", None)
@@ -540,7 +387,7 @@ class MainWindow(QMainWindow):
         else:
             self.file_actions.print_monthly(self.dashboard_page.month)
 
-    def _find(self) -> None:
+    def find_on_page(self) -> None:
         page = self.stack.currentWidget()
         focus = getattr(page, "focus_filter", None)
         if callable(focus):
@@ -563,9 +410,8 @@ class MainWindow(QMainWindow):
         """Close everything so app.py can restore ``chosen`` on the closed store, then reopen."""
         if chosen is None:
             return
-        for window in list(self.session_windows):
-            if not window.close():  # the coach kept a session open to save it first
-                return
+        if not self._sessions.close_all():  # the coach kept one open to save it first
+            return
         self.restore_request = chosen
         if not self.close():
             self.restore_request = None
@@ -591,7 +437,7 @@ class MainWindow(QMainWindow):
             self,
             self._services,
             self._paths,
-            add_provider=self._new_provider,
+            add_provider=self.new_provider,
             import_roster=lambda: self.file_actions.import_roster(),
         )
         dialog.open()  # window-modal without a nested event loop

@@ -335,8 +335,8 @@ def visit_dialogs(window: MainWindow, services: Any, paths: Paths, report: Repor
     plan.edit_step()
     plan.close()
 
-    window.settings_action.trigger()
-    window.help_menu.shortcuts_action.trigger()
+    window.menus.settings_action.trigger()
+    window.menus.help_menu.shortcuts_action.trigger()
 
     program = window.program_page
     window.show_page(window.pages.index(program))

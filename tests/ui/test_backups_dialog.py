@@ -267,7 +267,7 @@ def test_restore_from_the_gui_backs_up_then_reopens_on_the_backup(
 
     def choose_backup(window: MainWindow) -> None:
         counts.append(len(window._services.providers.all()))
-        window.restore_action.trigger()
+        window.menus.restore_action.trigger()
         dialog = window.findChild(BackupsDialog)
         assert dialog.selected().path == backup  # the newest, selected for the coach
         dialog.restore_button.click()

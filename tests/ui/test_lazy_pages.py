@@ -87,7 +87,7 @@ def test_only_the_page_the_window_opens_on_is_built(
     assert kinds[DASHBOARD] is DashboardPage
     assert kinds[1:] == [QWidget] * 6  # places held, nothing built
     assert window.nav.count() == 7 and window.nav.item(SESSIONS).text() == "Sessions"
-    assert window.year_menu.actions(), "the Year menu is filled once the first page painted"
+    assert window.menus.year_menu.actions(), "the Year menu is filled once the first page painted"
 
     window.show_page(SESSIONS)
     sessions = window.stack.currentWidget()
@@ -121,7 +121,7 @@ def test_a_window_that_is_never_painted_still_settles(
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.settled, timeout=5000):
         pass  # never shown
-    assert window.year_menu.actions()
+    assert window.menus.year_menu.actions()
 
 
 def test_settled_fires_even_when_the_start_up_work_fails(

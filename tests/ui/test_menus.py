@@ -52,7 +52,7 @@ def test_the_menus_hold_every_action(window: MainWindow) -> None:
 def test_settings_opens_the_dialog(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
     monkeypatch.setattr(SettingsDialog, "exec", lambda self: opened.append(self.windowTitle()))
-    window.settings_action.trigger()
+    window.menus.settings_action.trigger()
     assert opened == ["Settings"]
 
 

@@ -57,7 +57,7 @@ def test_new_provider_from_the_keyboard(
 
     monkeypatch.setattr(ProviderDialog, "exec", fill_and_save)
     window.show_page(window.pages.index(window.providers_page))
-    action = window.new_action
+    action = window.menus.new_action
     assert action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
     assert action.text() == "&New provider…"  # Ctrl+N makes what the page lists
     action.trigger()
