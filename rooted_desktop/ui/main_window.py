@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -34,7 +33,6 @@ from rooted_desktop.ui.window_menus import WindowMenus
 if TYPE_CHECKING:
     # Pages, dialogs, printing and backups load when first used, not on the way to the
     # first paint: the window opens on one page.
-    from rooted_desktop.services.drafts import DraftRecord
     from rooted_desktop.ui.backup_runner import BackupRunner
     from rooted_desktop.ui.dialogs.backups_dialog import BackupsDialog
     from rooted_desktop.ui.dialogs.session_window import SessionWindow
@@ -70,6 +68,7 @@ class MainWindow(QMainWindow):
 
         self.restore_request: Path | None = None  # app.py restores it once this window closes
         self._sessions = SessionWindows(self, services)
+        self.open_session = self._sessions.open  # each session in a window of its own
         # A calendar item that is not a visit opens the page that keeps it.
         self._pages_for_items: dict[ItemKind, int] = {
             ItemKind.PCM: PROGRAM,
@@ -330,16 +329,6 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     # -- sessions -----------------------------------------------------------------------
-    def open_session(
-        self,
-        session_id: int | None = None,
-        provider_id: int | None = None,
-        day: date | None = None,
-        draft: DraftRecord | None = None,
-    ) -> SessionWindow:
-        """Bring an already open session forward, or open it in a window of its own."""
-        return self._sessions.open(session_id, provider_id, day, draft)
-
     @property
     def session_windows(self) -> list[SessionWindow]:
         return self._sessions.open_now
