@@ -29,9 +29,11 @@ from rooted_desktop.core.documents import (
 from rooted_desktop.core.errors import UserError
 from rooted_desktop.core.files import atomic_write_bytes
 from rooted_desktop.core.monthly import MonthlySummary, monthly_summary
-from rooted_desktop.core.records import ProviderRecord, SessionListItem, SessionRecord
+from rooted_desktop.core.records import ProviderRecord, SessionListItem
+from rooted_desktop.core.requirements import RequirementMatrix
 from rooted_desktop.core.text import sort_key
 from rooted_desktop.core.vocab import RequirementStatus, SessionStatus
+from rooted_desktop.guide.agenda import AgendaTemplate
 from rooted_desktop.guide.model import Component, Guide, GuideRow
 from rooted_desktop.reports.kit import DocMeta
 from rooted_desktop.services.agenda import AgendaService
@@ -122,7 +124,19 @@ class DocumentService:
         items = self._sessions.find(replace(scope, status=SessionStatus.PLANNED))
         items.sort(key=lambda s: (s.day, s.start_time or time.min, sort_key(s.provider_name), s.id))
         providers = {p.id: p for p in self._providers.all()}
-        return [self._agenda_doc(item, providers[item.provider_id]) for item in items]
+        # Read once for all the visits: the template, and each program year's requirements
+        # (the whole year's matrix, of which each agenda shows one provider's deadlines).
+        template = self._agenda.current()
+        matrices: dict[ProgramYear, RequirementMatrix] = {}
+        docs = []
+        for item in items:
+            year = ProgramYear.containing(item.day)
+            if year not in matrices:
+                matrices[year] = self._requirements.matrix(year)
+            docs.append(
+                self._agenda_doc(item, providers[item.provider_id], template, matrices[year])
+            )
+        return docs
 
     def agenda_for(self, session_id: int) -> AgendaDoc:
         record = self._sessions.get(session_id)
@@ -139,10 +153,17 @@ class DocumentService:
             cms_entered_on=None,
             feedback_sent_on=None,
         )
-        return self._agenda_doc(item, self._providers.get(record.provider_id))
+        matrix = self._requirements.matrix(ProgramYear.containing(record.day))
+        provider = self._providers.get(record.provider_id)
+        return self._agenda_doc(item, provider, self._agenda.current(), matrix)
 
-    def _agenda_doc(self, visit: SessionListItem, provider: ProviderRecord) -> AgendaDoc:
-        template = self._agenda.current()
+    def _agenda_doc(
+        self,
+        visit: SessionListItem,
+        provider: ProviderRecord,
+        template: AgendaTemplate,
+        matrix: RequirementMatrix,
+    ) -> AgendaDoc:
         last_plan = self._sessions.last_joint_plan(
             visit.provider_id, visit.day - timedelta(days=1), exclude_id=visit.id
         )
@@ -164,7 +185,7 @@ class DocumentService:
                 for row in self._guide.rows_for_month(visit.day.month)
                 if self._row_applies(row, provider)
             ),
-            upcoming_deadlines=self._deadlines(provider.id, visit.day),
+            upcoming_deadlines=_deadlines(matrix, provider.id, visit.day),
         )
 
     def _row_applies(self, row: GuideRow, provider: ProviderRecord) -> bool:
@@ -177,20 +198,6 @@ class DocumentService:
             spec.key in linked and spec.applies_to(provider.setting, provider.age_group)
             for spec in self._guide.requirements
         )
-
-    def _deadlines(self, provider_id: int, day: date) -> tuple[DeadlineLine, ...]:
-        matrix = self._requirements.matrix(ProgramYear.containing(day))
-        horizon = day + timedelta(days=DEADLINE_HORIZON_DAYS)
-        for row in matrix.rows:
-            if row.provider_id == provider_id:
-                chosen = [
-                    cell
-                    for cell in row.cells
-                    if cell is not None and cell.status in _OPEN and cell.due_on <= horizon
-                ]
-                chosen.sort(key=lambda r: (r.due_on, r.name))
-                return tuple(deadline_line(record) for record in chosen)
-        return ()
 
     def export_agendas(self, path: Path, first_day: date, last_day: date) -> int:
         """Write every planned visit's agenda to one PDF; returns how many visits."""
@@ -227,15 +234,15 @@ class DocumentService:
         """A sheet for each completed session in ``scope`` (whatever its status), earliest first."""
         items = self._sessions.find(replace(scope, status=SessionStatus.COMPLETED))
         items.sort(key=lambda s: (s.day, s.start_time or time.min, sort_key(s.provider_name), s.id))
-        return [self._sheet(self._sessions.get(item.id)) for item in items]
+        known = self._strategies()  # once for all the sheets
+        return [cms_sheet(self._sessions.get(item.id), known) for item in items]
 
     def cms_sheet(self, session_id: int) -> CmsSheet:
-        return self._sheet(self._sessions.get(session_id))
+        return cms_sheet(self._sessions.get(session_id), self._strategies())
 
-    def _sheet(self, record: SessionRecord) -> CmsSheet:
-        template = self._agenda.current()
-        known = {s.key: (s.label, s.phase) for s in template.strategies}
-        return cms_sheet(record, known)
+    def _strategies(self) -> dict[str, tuple[str, str]]:
+        """The agenda template's coaching strategies: key -> (label, phase)."""
+        return {s.key: (s.label, s.phase) for s in self._agenda.current().strategies}
 
     def export_cms(self, path: Path, first_day: date, last_day: date) -> int:
         """Write the CMS entry sheets of the completed sessions in the range; how many."""
@@ -305,3 +312,18 @@ class DocumentService:
         job = self.monthly_job(path, month)
         job.run()
         return job.count
+
+
+def _deadlines(matrix: RequirementMatrix, provider_id: int, day: date) -> tuple[DeadlineLine, ...]:
+    """The provider's open requirements due by the agenda's horizon, soonest first."""
+    horizon = day + timedelta(days=DEADLINE_HORIZON_DAYS)
+    for row in matrix.rows:
+        if row.provider_id == provider_id:
+            chosen = [
+                cell
+                for cell in row.cells
+                if cell is not None and cell.status in _OPEN and cell.due_on <= horizon
+            ]
+            chosen.sort(key=lambda r: (r.due_on, r.name))
+            return tuple(deadline_line(record) for record in chosen)
+    return ()

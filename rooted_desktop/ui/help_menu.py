@@ -9,6 +9,7 @@ copy a backup to a stick, or send the log when something went wrong.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from rooted_desktop import identity
 from rooted_desktop.paths import Paths
+from rooted_desktop.ui.actions import make_action
 
 LICENCE_NOTE = (
     f"{identity.APP_NAME} is licensed to {identity.ORGANIZATION} coaches and is not free "
@@ -73,14 +75,13 @@ class HelpMenu(QMenu):
         self.about_action = self._add(f"&About {identity.APP_NAME}", self.show_about)
 
     def _add(
-        self, text: str, slot: object, tip: str = "", keys: QKeySequence | None = None
+        self,
+        text: str,
+        slot: Callable[[], object],
+        tip: str = "",
+        keys: QKeySequence | None = None,
     ) -> QAction:
-        action = QAction(text, self._window)
-        if keys is not None:
-            action.setShortcut(keys)
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
+        action = make_action(self._window, text, slot, keys, tip)
         self.addAction(action)
         return action
 

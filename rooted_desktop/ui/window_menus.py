@@ -8,30 +8,16 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
 
 from rooted_desktop.paths import Paths
 from rooted_desktop.services.years import YearService
+from rooted_desktop.ui.actions import Keys, make_action
 from rooted_desktop.ui.help_menu import HelpMenu
 from rooted_desktop.ui.year_menu import YearMenu
 
 if TYPE_CHECKING:
     from rooted_desktop.ui.file_actions import FileActions
     from rooted_desktop.ui.main_window import MainWindow
-
-Keys = QKeySequence | QKeySequence.StandardKey | str
-
-
-def make_action(
-    parent: QWidget, text: str, slot: Callable[[], object], keys: Keys | None = None, tip: str = ""
-) -> QAction:
-    action = QAction(text, parent)
-    if keys is not None:
-        action.setShortcut(QKeySequence(keys))
-    if tip:
-        action.setStatusTip(tip)
-    action.triggered.connect(lambda _checked=False: slot())  # the slot takes no "checked"
-    return action
 
 
 class WindowMenus:
